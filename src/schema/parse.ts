@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import vi from 'zod/v4/locales/vi.js';
+import { conclusionSchema, type Conclusion } from './conclusion.js';
+import { ConclusionValidationError, problemsFromZod } from './errors.js';
+
+const vietnamese = vi();
+
+/**
+ * Validates unknown input into a `Conclusion` (text normalised to NFC).
+ * Throws `ConclusionValidationError` listing every problem, in English and Vietnamese.
+ */
+export function parseConclusion(input: unknown): Conclusion {
+  const result = conclusionSchema.safeParse(input);
+  if (result.success) return result.data;
+  const inVietnamese = conclusionSchema.safeParse(input, { error: vietnamese.localeError as z.core.$ZodErrorMap });
+  const viIssues = inVietnamese.success ? [] : inVietnamese.error.issues;
+  throw new ConclusionValidationError(problemsFromZod(result.error.issues, viIssues));
+}

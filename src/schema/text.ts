@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Characters a DOCX (XML 1.0) cannot hold: C0 controls other than tab and newline, U+FFFE, U+FFFF
+ * and lone surrogates. Carriage returns are accepted and folded into newlines before this check.
+ */
+// Without the u flag, so that lone surrogates are seen as the code units they are.
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function findForbiddenCharacter(text: string): { index: number; codePoint: number } | null {
+  const match = FORBIDDEN.exec(text);
+  if (!match) return null;
+  return { index: match.index, codePoint: match[0].charCodeAt(0) };
+}
+
+export function describeCodePoint(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Canonical form of every text the library accepts: NFC, CRLF/CR folded to LF. */
+export function normaliseText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').normalize('NFC');
+}
+
+/**
+ * A text field: checked for characters a DOCX cannot hold (before normalising, since NFC
+ * would hide nothing but the error must point at the input as given), then normalised.
+ */
+export function textField(options: { multiline?: boolean; maxLength?: number } = {}) {
+  const maxLength = options.maxLength ?? 2_000_000;
+  return z
+    .string()
+    .check((ctx) => {
+      const bad = findForbiddenCharacter(ctx.value);
+      if (bad) {
+        const cp = describeCodePoint(bad.codePoint);
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value,
+          message: `contains the character ${cp} at position ${bad.index}, which a document cannot hold`,
+          params: { vi: `chứa ký tự ${cp} ở vị trí ${bad.index}, không thể đưa vào văn bản` },
+        });
+      }
+      if (!options.multiline && /[\r\n]/.test(ctx.value)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value,
+          message: 'must be a single line',
+          params: { vi: 'phải nằm trên một dòng' },
+        });
+      }
+    })
+    .transform(normaliseText)
+    .pipe(
+      z
+        .string()
+        .refine((s) => s.trim().length > 0, {
+          message: 'must not be empty',
+          params: { vi: 'không được để trống' },
+        })
+        .refine((s) => s.length <= maxLength, {
+          message: `must be at most ${maxLength} characters`,
+          params: { vi: `không được dài quá ${maxLength} ký tự` },
+        }),
+    );
+}

@@ -1,0 +1,26 @@
+import { isValid, parse } from 'date-fns';
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Parses `YYYY-MM-DD` into its parts; throws on anything else so callers validate first. */
+export function parseIsoDate(iso: string): CalendarDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match || !isValidCalendarDate(iso)) throw new RangeError(`Not a calendar date: ${iso}`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+/** True for a `YYYY-MM-DD` string naming a day that exists (no 31 February). */
+export function isValidCalendarDate(iso: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  const date = parse(iso, 'yyyy-MM-dd', new Date(2000, 0, 1));
+  return isValid(date) && date.getFullYear() === Number(iso.slice(0, 4));
+}
+
+/** Midday UTC of the date: a timestamp that names the same day in every time zone. */
+export function toTimestamp(date: CalendarDate): Date {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day, 12));
+}
