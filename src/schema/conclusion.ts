@@ -8,7 +8,7 @@ const paragraph = () => textField({ multiline: true });
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', params: { vi: 'phải là ngày dạng YYYY-MM-DD' } })
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { message: 'must be a date written YYYY-MM-DD', params: { vi: 'phải là ngày dạng YYYY-MM-DD' }, abort: true })
   .refine(isValidCalendarDate, { message: 'is not a date that exists', params: { vi: 'không phải là ngày có thật' } });
 
 export const subPointSchema = z.strictObject({
@@ -27,7 +27,7 @@ export const sectionItemSchema = z.union([paragraph(), pointSchema]);
 
 export const sectionSchema = z.strictObject({
   heading: paragraph(),
-  content: z.array(sectionItemSchema).min(1, { message: 'must hold at least one item', params: { vi: 'phải có ít nhất một mục' } }),
+  content: z.array(sectionItemSchema).refine((items) => items.length > 0, { message: 'must hold at least one item', params: { vi: 'phải có ít nhất một mục' } }),
 });
 
 export const signatureSchema = z.strictObject({
@@ -64,7 +64,10 @@ export const conclusionSchema = z
       /** Left out for a draft: the line keeps room for the clerk to write the number. */
       sequence: z.number().int().min(1).max(99999).nullable().optional(),
       /** KL, TB, NQ …; the profile gives the default. */
-      typeCode: z.string().regex(/^[A-ZĐ]{1,6}$/u, { message: 'must be 1–6 capital letters, e.g. KL', params: { vi: 'phải là 1–6 chữ in hoa, ví dụ KL' } }).optional(),
+      typeCode: z
+        .string()
+        .refine((s) => /^[A-ZĐ]{1,6}$/u.test(s), { message: 'must be 1–6 capital letters, e.g. KL', params: { vi: 'phải là 1–6 chữ in hoa, ví dụ KL' } })
+        .optional(),
       issuerCode: line(),
     }),
     place: line(),

@@ -1,0 +1,68 @@
+import type { Block, DocumentModel } from '../model/document.js';
+import type { Conclusion } from '../schema/conclusion.js';
+import { ConclusionValidationError } from '../schema/errors.js';
+import { parseIsoDate, toTimestamp } from '../text/calendar.js';
+import type { TemplateSet } from '../templates/load.js';
+import { composeBody, composeClosing } from './body.js';
+import { templateContext } from './context.js';
+import { composeFooter } from './footer.js';
+import { composeHeader, type MeasureTextMm } from './header.js';
+import { MissingPhraseError, resolvePhrases, type Phrases } from './phrases.js';
+import { composeTitle } from './title.js';
+
+export type { MeasureTextMm };
+
+/** Lays a validated conclusion out as a document model, with the phrases and layout of a template set. */
+export function composeDocument(conclusion: Conclusion, set: TemplateSet, measure: MeasureTextMm): DocumentModel {
+  const { profile } = set;
+  const context = templateContext(conclusion, profile);
+  const phrases = withFieldErrors(() => resolvePhrases(conclusion, set, context));
+  const body = withFieldErrors(() => composeBody(conclusion, profile, phrases));
+  const closing = composeClosing(profile, phrases);
+  // The signature must not stand alone on a page: the last body paragraph travels with it.
+  const lastText = closing.length > 0 ? closing : body;
+  const last = lastText[lastText.length - 1];
+  if (last) last.style = { ...last.style, keepWithNext: true, keepLines: true };
+
+  const blocks: Block[] = [
+    composeHeader(conclusion, profile, phrases, measure),
+    ...composeTitle(profile, phrases),
+    ...body,
+    ...closing,
+    composeFooter(conclusion, profile, phrases),
+  ];
+  return {
+    page: profile.page,
+    font: profile.font,
+    pageNumbers: profile.pageNumbers.enabled
+      ? { sizePt: profile.pageNumbers.sizePt, onFirstPage: profile.pageNumbers.onFirstPage, fromTopMm: profile.pageNumbers.fromTopMm, align: profile.pageNumbers.align }
+      : null,
+    metadata: metadataOf(conclusion, phrases),
+    blocks,
+  };
+}
+
+function metadataOf(conclusion: Conclusion, phrases: Phrases) {
+  const summary = phrases.summary.join(' ').replace(/\*/g, '');
+  return {
+    title: `${phrases.title} ${summary}`,
+    author: conclusion.issuer.name,
+    subject: summary,
+    keywords: [phrases.title, conclusion.issuer.name, phrases.number.replace(/\s+/g, ' ')],
+    date: toTimestamp(parseIsoDate(conclusion.date)),
+    language: 'vi-VN',
+  };
+}
+
+function withFieldErrors<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof MissingPhraseError) {
+      throw new ConclusionValidationError([
+        { path: [error.field], field: error.field, message: error.message.slice(error.field.length + 2), messageVi: 'chưa có, và mẫu của nó cần "meeting" (tháng và năm của hội nghị)' },
+      ]);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+import type { ColumnContent, ColumnsBlock } from '../model/document.js';
+import type { Profile } from '../profile/schema.js';
+import type { Conclusion } from '../schema/conclusion.js';
+import type { Phrases } from './phrases.js';
+import { literalRuns, paragraph, resolveStyle } from './style.js';
+
+/** "- TT Đảng ủy, HĐND, UBND;" … "- Lưu VPĐU.": recipients then the filing line. */
+export function recipientLines(recipients: readonly string[], filing: string, marker: string, separator: string, terminator: string): string[] {
+  const withPunctuation = (text: string, end: string) => marker + (text.endsWith(end) ? text : text + end);
+  return [...recipients.map((r) => withPunctuation(r, separator)), withPunctuation(filing, terminator)];
+}
+
+/** The recipients (left) and the signature (right), side by side, never split across pages. */
+export function composeFooter(conclusion: Conclusion, profile: Profile, phrases: Phrases): ColumnsBlock {
+  const f = profile.footer;
+  const labelStyle = resolveStyle(profile, f.recipientsLabel);
+  const recipientStyle = resolveStyle(profile, f.recipient);
+  const left: ColumnContent[] = [
+    paragraph('recipients-label', literalRuns(phrases.recipientsLabel, labelStyle), labelStyle),
+    ...recipientLines(phrases.recipients, phrases.filing, f.recipient.marker, f.recipient.separator, f.recipient.terminator).map((text) =>
+      paragraph('recipient', literalRuns(text, recipientStyle), recipientStyle),
+    ),
+  ];
+
+  const authority = resolveStyle(profile, f.authority);
+  const position = resolveStyle(profile, f.position);
+  const signer = resolveStyle(profile, f.signer);
+  const right: ColumnContent[] = [
+    paragraph('signature-authority', literalRuns(phrases.signatureAuthority, authority), authority),
+    paragraph('signature-position', literalRuns(phrases.signaturePosition, position), position),
+    { kind: 'spacer', role: 'signature-space', heightMm: f.signSpaceMm },
+    paragraph('signer', literalRuns(conclusion.signature.name, signer), signer),
+  ];
+
+  return {
+    kind: 'columns',
+    role: 'footer',
+    columns: [
+      { widthMm: f.recipientsColumnMm, blocks: left },
+      { widthMm: f.signatureColumnMm, blocks: right },
+    ],
+    spaceBeforePt: f.spaceBeforePt,
+    spaceAfterPt: 0,
+    keepTogether: true,
+  };
+}

@@ -1,0 +1,49 @@
+import type { ParagraphBlock, ParagraphStyle, Run } from '../model/document.js';
+import type { ElementStyle, Profile, TextStyle } from '../profile/schema.js';
+import { toUpperVi } from '../text/case.js';
+import { parseInline, textRun } from '../text/inline.js';
+
+/** An element's full style: the profile's base text style with the element's differences. */
+export function resolveStyle(profile: Profile, element: ElementStyle): TextStyle {
+  const picked = Object.fromEntries(
+    Object.keys(profile.text).flatMap((key) => {
+      const value = (element as Record<string, unknown>)[key];
+      return value === undefined ? [] : [[key, value]];
+    }),
+  );
+  return { ...profile.text, ...picked };
+}
+
+export function paragraphStyle(style: TextStyle, keep: { keepWithNext?: boolean; keepLines?: boolean } = {}): ParagraphStyle {
+  return {
+    sizePt: style.sizePt,
+    align: style.align,
+    firstLineIndentMm: style.firstLineIndentMm,
+    leftIndentMm: 0,
+    spaceBeforePt: style.spaceBeforePt,
+    spaceAfterPt: style.spaceAfterPt,
+    lineHeightPt: style.lineHeightPt,
+    keepWithNext: keep.keepWithNext ?? false,
+    keepLines: keep.keepLines ?? false,
+  };
+}
+
+/** Runs of text written with inline emphasis, in the element's own emphasis and case. */
+export function styledRuns(text: string, style: TextStyle): Run[] {
+  const runs = parseInline(text, { bold: style.bold, italic: style.italic, underline: style.underline });
+  if (!style.uppercase) return runs;
+  return runs.map((run) => (run.kind === 'text' ? { ...run, text: toUpperVi(run.text) } : run));
+}
+
+/** Runs of literal text (a template's output or a label): no emphasis markers are read. */
+export function literalRuns(text: string, style: TextStyle): Run[] {
+  const lines = text.split('\n');
+  return lines.flatMap((line, i) => {
+    const run = textRun(style.uppercase ? toUpperVi(line) : line, style);
+    return i === 0 ? [run] : [{ kind: 'break' as const }, run];
+  });
+}
+
+export function paragraph(role: string, runs: Run[], style: TextStyle, keep?: { keepWithNext?: boolean; keepLines?: boolean }): ParagraphBlock {
+  return { kind: 'paragraph', role, runs, style: paragraphStyle(style, keep) };
+}

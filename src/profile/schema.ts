@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+const pt = (what: string) => z.number().min(0).max(200).describe(`${what}, in points`);
+const mm = (what: string) => z.number().min(0).max(500).describe(`${what}, in millimetres`);
+const align = z.enum(['left', 'center', 'right', 'justify']);
+
+/** How one element's text looks. */
+export const textStyleSchema = z.strictObject({
+  sizePt: z.number().min(4).max(72),
+  bold: z.boolean(),
+  italic: z.boolean(),
+  underline: z.boolean(),
+  uppercase: z.boolean(),
+  align,
+  lineHeightPt: z.number().min(4).max(200),
+  spaceBeforePt: pt('space above'),
+  spaceAfterPt: pt('space below'),
+  firstLineIndentMm: mm('first-line indent'),
+});
+
+/** An element's style: only what differs from the profile's base `text` style. */
+export const elementStyleSchema = textStyleSchema.partial();
+
+const numberingSchema = z.strictObject({
+  style: z.enum(['roman', 'arabic', 'letter', 'none']),
+  /** What follows the number: ". " gives "I. ", "- " gives "I- ", ") " gives "a) ". */
+  suffix: z.string(),
+  /** Whether the number and its suffix are bold. */
+  boldNumber: z.boolean(),
+});
+
+export const profileSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  description: z.string(),
+  /** The Party document type: "KL" for a conclusion, "TB" for a notice. */
+  typeCode: z.string().regex(/^[A-ZĐ]{1,6}$/u),
+  page: z.strictObject({
+    widthMm: z.number().min(50).max(1000),
+    heightMm: z.number().min(50).max(1000),
+    margin: z.strictObject({ topMm: mm('top margin'), bottomMm: mm('bottom margin'), leftMm: mm('left margin'), rightMm: mm('right margin') }),
+  }),
+  font: z.strictObject({ family: z.string().min(1), color: z.string().regex(/^[0-9A-Fa-f]{6}$/) }),
+  /** The base text style every element starts from. */
+  text: textStyleSchema,
+  pageNumbers: z.strictObject({
+    enabled: z.boolean(),
+    sizePt: z.number().min(4).max(72),
+    onFirstPage: z.boolean(),
+    fromTopMm: mm('distance from the top edge'),
+    align,
+  }),
+  header: z.strictObject({
+    /** Widths of the issuer (left) and Party-name (right) columns. */
+    leftColumnMm: mm('left column width'),
+    rightColumnMm: mm('right column width'),
+    spaceAfterPt: pt('space below the header'),
+    superior: elementStyleSchema,
+    issuer: elementStyleSchema,
+    star: elementStyleSchema.extend({ text: z.string() }),
+    number: elementStyleSchema.extend({
+      /** Spaces left for the clerk to write a number not yet assigned. */
+      blankSpaces: z.number().int().min(0).max(40),
+      /** Numbers below 10 are written with a leading zero ("Số 05-KL/ĐU"). */
+      minDigits: z.number().int().min(1).max(6),
+    }),
+    marks: elementStyleSchema,
+    party: elementStyleSchema,
+    partyRule: z.strictObject({
+      /** "text": as long as the Party heading; a number: that many millimetres. */
+      length: z.union([z.literal('text'), mm('rule length')]),
+      thicknessPt: z.number().min(0.1).max(5),
+      spaceBeforePt: pt('space above the rule'),
+      spaceAfterPt: pt('space below the rule'),
+    }),
+    placeDate: elementStyleSchema,
+    circulation: elementStyleSchema,
+  }),
+  title: z.strictObject({
+    type: elementStyleSchema,
+    summary: elementStyleSchema,
+    dash: elementStyleSchema.extend({ text: z.string() }),
+  }),
+  body: z.strictObject({
+    paragraph: elementStyleSchema,
+    sectionHeading: elementStyleSchema,
+    sectionNumbering: numberingSchema,
+    point: elementStyleSchema,
+    pointNumbering: numberingSchema,
+    subpoint: elementStyleSchema,
+    subpointNumbering: numberingSchema,
+    bullet: elementStyleSchema.extend({ marker: z.string() }),
+    closing: elementStyleSchema,
+  }),
+  footer: z.strictObject({
+    spaceBeforePt: pt('space above the recipients and signature'),
+    recipientsColumnMm: mm('recipients column width'),
+    signatureColumnMm: mm('signature column width'),
+    recipientsLabel: elementStyleSchema,
+    recipient: elementStyleSchema.extend({
+      marker: z.string(),
+      /** Punctuation after every recipient but the filing line, e.g. ";". */
+      separator: z.string(),
+      /** Punctuation after the filing line, e.g. ".". */
+      terminator: z.string(),
+    }),
+    authority: elementStyleSchema,
+    position: elementStyleSchema,
+    signSpaceMm: z.number().min(0).max(100),
+    signer: elementStyleSchema,
+  }),
+  defaults: z.strictObject({
+    signature: z.strictObject({ authority: z.enum(['T/M', 'K/T', 'T/L']), collective: z.string(), position: z.string() }),
+  }),
+});
+
+export type Profile = z.output<typeof profileSchema>;
+export type TextStyle = z.output<typeof textStyleSchema>;
+export type ElementStyle = z.output<typeof elementStyleSchema>;
+export type Numbering = z.output<typeof numberingSchema>;

@@ -1,0 +1,66 @@
+import Handlebars from 'handlebars';
+import { toLowerVi, toUpperVi } from '../text/case.js';
+import { TemplateError } from './errors.js';
+
+/**
+ * One Handlebars environment for the library, apart from the global one, so a host
+ * application's helpers and partials never leak into official documents.
+ */
+const env = Handlebars.create();
+
+const helpers: Record<string, (value: unknown) => string> = {
+  upper: (value) => toUpperVi(String(value)),
+  lower: (value) => toLowerVi(String(value)),
+  pad2: (value) => String(value).padStart(2, '0'),
+};
+for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
+
+export const templateHelperNames = Object.keys(helpers);
+
+/**
+ * The output is not HTML: `noEscape` keeps "&" and "=" as written (the writers escape what
+ * their formats need). `strict` turns a missing variable into an error instead of "".
+ * `knownHelpersOnly` rejects an unknown helper when the file is loaded, not when rendering.
+ */
+const compileOptions = {
+  noEscape: true,
+  strict: true,
+  knownHelpers: Object.fromEntries(templateHelperNames.map((name) => [name, true])),
+  knownHelpersOnly: true,
+} as const;
+
+export type CompiledTemplate = (context: object) => string;
+
+/** Compiles a template file's text; syntax errors and unknown helpers name the file and line. */
+export function compileTemplate(source: string, file: string): CompiledTemplate {
+  try {
+    env.precompile(source, compileOptions);
+  } catch (error) {
+    throw new TemplateError(file, describeHandlebarsError(error));
+  }
+  const template = env.compile(source, compileOptions);
+  return (context) => {
+    try {
+      return template(context, {
+        allowProtoPropertiesByDefault: false,
+        allowProtoMethodsByDefault: false,
+      });
+    } catch (error) {
+      throw new TemplateError(file, describeHandlebarsError(error));
+    }
+  };
+}
+
+/** Handlebars writes positions as " - 2:14" at the end of a message; say "line 2, column 15". */
+function describeHandlebarsError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n')[0] ?? message;
+  const position = / - (\d+):(\d+)$/.exec(firstLine);
+  if (position) {
+    const text = firstLine.slice(0, position.index).replace(/ not defined in .*$/, ' is not defined');
+    return `line ${position[1]}, column ${Number(position[2]) + 1}: ${text}`;
+  }
+  const parse = /^Parse error on line (\d+):/.exec(message);
+  if (parse) return `line ${parse[1]}: syntax error\n${message.split('\n').slice(1).join('\n')}`;
+  return firstLine;
+}
