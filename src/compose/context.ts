@@ -3,6 +3,7 @@ import type { Profile } from '../profile/schema.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import { parseIsoDate } from '../text/calendar.js';
 import { formatDateInWords, formatDay } from '../text/date-line.js';
+import { unitFromCommitteeName } from '../text/unit-name.js';
 
 export interface MonthRef {
   month: number;
@@ -24,11 +25,12 @@ export function templateContext(conclusion: Conclusion, profile: Profile) {
   const signatureDefaults = profile.defaults.signature;
   const sequence = conclusion.number.sequence;
   const header = profile.header.number;
+  const unit = conclusion.issuer.unit ?? unitFromCommitteeName(conclusion.issuer.name);
   return {
     issuer: {
       name: conclusion.issuer.name,
       ...(conclusion.issuer.superior !== undefined && { superior: conclusion.issuer.superior }),
-      ...(conclusion.issuer.unit !== undefined && { unit: conclusion.issuer.unit }),
+      ...(unit !== undefined && { unit }),
     },
     number: {
       sequence: sequence == null ? ' '.repeat(header.blankSpaces) : String(sequence).padStart(header.minDigits, '0'),

@@ -4,9 +4,12 @@ import type { Conclusion } from '../schema/conclusion.js';
 import type { Phrases } from './phrases.js';
 import { literalRuns, paragraph, resolveStyle } from './style.js';
 
-/** "- TT Đảng ủy, HĐND, UBND;" … "- Lưu VPĐU.": recipients then the filing line. */
+/**
+ * "- TT Đảng ủy, HĐND, UBND;" … "- Lưu VPĐU.": recipients then the filing line. A line the
+ * user already ended with punctuation keeps it (offices differ between "," and ";").
+ */
 export function recipientLines(recipients: readonly string[], filing: string, marker: string, separator: string, terminator: string): string[] {
-  const withPunctuation = (text: string, end: string) => marker + (text.endsWith(end) ? text : text + end);
+  const withPunctuation = (text: string, end: string) => marker + (/[,;.:]$/.test(text) ? text : text + end);
   return [...recipients.map((r) => withPunctuation(r, separator)), withPunctuation(filing, terminator)];
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidCalendarDate } from '../text/calendar.js';
+import { FIRST_YEAR, isValidCalendarDate, LAST_YEAR } from '../text/calendar.js';
 import { textField } from './text.js';
 
 const line = () => textField();
@@ -9,7 +9,7 @@ const paragraph = () => textField({ multiline: true });
 const isoDate = z
   .string()
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { message: 'must be a date written YYYY-MM-DD', params: { vi: 'phải là ngày dạng YYYY-MM-DD' }, abort: true })
-  .refine(isValidCalendarDate, { message: 'is not a date that exists', params: { vi: 'không phải là ngày có thật' } });
+  .refine(isValidCalendarDate, { message: 'is not a date that exists (or is outside 1930–2200)', params: { vi: 'không phải là ngày có thật (hoặc nằm ngoài 1930–2200)' } });
 
 export const subPointSchema = z.strictObject({
   text: paragraph(),
@@ -47,7 +47,7 @@ export const marksSchema = z.strictObject({
 
 export const meetingSchema = z.strictObject({
   month: z.number().int().min(1).max(12),
-  year: z.number().int().min(1930).max(2200),
+  year: z.number().int().min(FIRST_YEAR).max(LAST_YEAR),
 });
 
 export const conclusionSchema = z
@@ -91,33 +91,33 @@ export const conclusionSchema = z
     signature: signatureSchema,
     marks: marksSchema.optional(),
   })
-  .superRefine((value, ctx) => {
-    const monthly = value.results !== undefined || value.shortcomings !== undefined || value.tasks !== undefined;
-    if (value.sections === undefined && !monthly) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['sections'],
-        message: 'give either sections, or the monthly content (results, shortcomings, tasks)',
-        params: { vi: 'cần có sections, hoặc nội dung hằng tháng (results, shortcomings, tasks)' },
-      });
-    }
-    if (value.sections !== undefined && monthly) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['sections'],
-        message: 'give either sections or the monthly content (results, shortcomings, tasks), not both',
-        params: { vi: 'chỉ được dùng sections hoặc nội dung hằng tháng, không dùng cả hai' },
-      });
-    }
-    if (monthly && value.meeting === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['meeting'],
-        message: 'is required with the monthly content, to name the months in the headings',
-        params: { vi: 'bắt buộc khi dùng nội dung hằng tháng, để ghi tháng trong các đề mục' },
-      });
-    }
+  // Rules between fields run even when a field is wrong, so every problem is listed at once.
+  .refine((v) => v.sections !== undefined || hasMonthlyContent(v), {
+    path: ['sections'],
+    message: 'give either sections, or the monthly content (results, shortcomings, tasks)',
+    params: { vi: 'cần có sections, hoặc nội dung hằng tháng (results, shortcomings, tasks)' },
+    when: isObject,
+  })
+  .refine((v) => v.sections === undefined || !hasMonthlyContent(v), {
+    path: ['sections'],
+    message: 'give either sections or the monthly content (results, shortcomings, tasks), not both',
+    params: { vi: 'chỉ được dùng sections hoặc nội dung hằng tháng, không dùng cả hai' },
+    when: isObject,
+  })
+  .refine((v) => v.meeting !== undefined || !hasMonthlyContent(v), {
+    path: ['meeting'],
+    message: 'is required with the monthly content, to name the months in the headings',
+    params: { vi: 'bắt buộc khi dùng nội dung hằng tháng, để ghi tháng trong các đề mục' },
+    when: isObject,
   });
+
+function hasMonthlyContent(value: { results?: unknown; shortcomings?: unknown; tasks?: unknown }): boolean {
+  return value.results !== undefined || value.shortcomings !== undefined || value.tasks !== undefined;
+}
+
+function isObject(payload: { value: unknown }): boolean {
+  return typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
+}
 
 /** The input as written by a user (before defaults and normalisation). */
 export type ConclusionInput = z.input<typeof conclusionSchema>;

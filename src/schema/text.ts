@@ -23,8 +23,9 @@ export function normaliseText(text: string): string {
 }
 
 /**
- * A text field: checked for characters a DOCX cannot hold (before normalising, since NFC
- * would hide nothing but the error must point at the input as given), then normalised.
+ * A text field: checked for characters a DOCX cannot hold (on the input as given, so the
+ * position in the message is the user's), then normalised. `overwrite` rather than `transform`
+ * keeps the schema a plain string, so a union reports this field's own problem, not "invalid input".
  */
 export function textField(options: { multiline?: boolean; maxLength?: number } = {}) {
   const maxLength = options.maxLength ?? 2_000_000;
@@ -37,6 +38,7 @@ export function textField(options: { multiline?: boolean; maxLength?: number } =
         ctx.issues.push({
           code: 'custom',
           input: ctx.value,
+          continue: true,
           message: `contains the character ${cp} at position ${bad.index}, which a document cannot hold`,
           params: { vi: `chứa ký tự ${cp} ở vị trí ${bad.index}, không thể đưa vào văn bản` },
         });
@@ -45,22 +47,19 @@ export function textField(options: { multiline?: boolean; maxLength?: number } =
         ctx.issues.push({
           code: 'custom',
           input: ctx.value,
+          continue: true,
           message: 'must be a single line',
           params: { vi: 'phải nằm trên một dòng' },
         });
       }
     })
-    .transform(normaliseText)
-    .pipe(
-      z
-        .string()
-        .refine((s) => s.trim().length > 0, {
-          message: 'must not be empty',
-          params: { vi: 'không được để trống' },
-        })
-        .refine((s) => s.length <= maxLength, {
-          message: `must be at most ${maxLength} characters`,
-          params: { vi: `không được dài quá ${maxLength} ký tự` },
-        }),
-    );
+    .overwrite(normaliseText)
+    .refine((s) => s.trim().length > 0, {
+      message: 'must not be empty',
+      params: { vi: 'không được để trống' },
+    })
+    .refine((s) => s.length <= maxLength, {
+      message: `must be at most ${maxLength} characters`,
+      params: { vi: `không được dài quá ${maxLength} ký tự` },
+    });
 }

@@ -13,9 +13,15 @@ export function parseIsoDate(iso: string): CalendarDate {
   return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
 }
 
-/** True for a `YYYY-MM-DD` string naming a day that exists (no 31 February). */
+/** The years a Party document can bear: from the Party's founding (1930) on. */
+export const FIRST_YEAR = 1930;
+export const LAST_YEAR = 2200;
+
+/** True for a `YYYY-MM-DD` string naming a day that exists (no 31 February) in 1930–2200. */
 export function isValidCalendarDate(iso: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  const year = Number(iso.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
   const date = parse(iso, 'yyyy-MM-dd', new Date(2000, 0, 1));
   return isValid(date) && date.getFullYear() === Number(iso.slice(0, 4));
 }

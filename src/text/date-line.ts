@@ -1,5 +1,4 @@
-import { format } from 'date-fns';
-import { toTimestamp, type CalendarDate } from './calendar.js';
+import type { CalendarDate } from './calendar.js';
 
 /**
  * The day as official documents write it: two digits below 10 ("05").
@@ -18,9 +17,7 @@ export function formatMonth(month: number): string {
 
 /** "ngày 29 tháng 10 năm 2024" (date-fns's `vi` locale has no such form). */
 export function formatDateInWords(date: CalendarDate): string {
-  const timestamp = toTimestamp(date);
-  const year = format(timestamp, 'yyyy');
-  return `ngày ${formatDay(date.day)} tháng ${formatMonth(date.month)} năm ${year}`;
+  return `ngày ${formatDay(date.day)} tháng ${formatMonth(date.month)} năm ${date.year}`;
 }
 
 /** "Chợ Chu, ngày 29 tháng 10 năm 2024". */

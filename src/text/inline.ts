@@ -23,7 +23,7 @@ export function parseInline(text: string, base: InlineStyle = {}): Run[] {
     buffer = '';
   };
 
-  const closes = (marker: string, from: number) => text.indexOf(marker, from) !== -1;
+  const closes = (from: number) => findUnescaped(text, '**', from) !== -1;
 
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
@@ -34,7 +34,7 @@ export function parseInline(text: string, base: InlineStyle = {}): Run[] {
       flush();
       runs.push({ kind: 'break' });
     } else if (text.startsWith('**', i)) {
-      if (bold || closes('**', i + 2)) {
+      if (bold || closes(i + 2)) {
         flush();
         bold = !bold;
       } else {
@@ -50,6 +50,15 @@ export function parseInline(text: string, base: InlineStyle = {}): Run[] {
   }
   flush();
   return runs;
+}
+
+/** Where `marker` next stands in `text` from `from`, skipping backslash-escaped characters; -1 if nowhere. */
+function findUnescaped(text: string, marker: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text.startsWith(marker, i)) return i;
+  }
+  return -1;
 }
 
 /** A lone `*` opens italics only if another lone `*` follows (not part of a `**`). */

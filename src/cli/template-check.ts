@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { loadTemplates, type TemplateSet } from '../templates/load.js';
+import { describeTemplateError } from './describe-error.js';
+
+export interface TemplateChoice {
+  /** --templates, as typed. */
+  templates?: string;
+  /** --profile. */
+  profile?: string;
+}
+
+export type TemplateCheck = { ok: true; set: TemplateSet; templatesDir?: string } | { ok: false; message: string };
+
+/**
+ * Loads and checks the profile and every template once, before any input is touched, so that
+ * a bad template stops the command with one message naming its file and line.
+ */
+export function checkTemplates(choice: TemplateChoice): TemplateCheck {
+  const templatesDir = choice.templates === undefined ? undefined : resolve(choice.templates);
+  try {
+    const set = loadTemplates({
+      ...(templatesDir !== undefined && { templates: templatesDir }),
+      ...(choice.profile !== undefined && { profile: choice.profile }),
+    });
+    return { ok: true, set, ...(templatesDir !== undefined && { templatesDir }) };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TemplateError') {
+      return { ok: false, message: describeTemplateError(error) };
+    }
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
