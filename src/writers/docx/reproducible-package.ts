@@ -1,71 +1,43 @@
-import JSZip from 'jszip';
-
 /**
  * Makes a DOCX package byte-for-byte reproducible from the model alone.
  *
  * docx stamps docProps/core.xml with the current time and its zip writer gives every entry the
- * current mtime; nothing else it writes for our parts varies (relationship ids are sequential
+ * current time; nothing else it writes for our parts varies (relationship ids are sequential
  * rIdN, and the nanoid-based ids are used only by the patcher and images, which we never emit).
- * So: rewrite the two timestamps to the document's own date, add dc:language, and re-zip with a
- * fixed entry date, sorted names (which also puts [Content_Types].xml first, as Office expects)
- * and fixed compression options.
+ * So core.xml is given to docx as an override carrying the document's own date, and the zip
+ * entries' DOS timestamps are rewritten in place — cheaper than unpacking and packing again.
  */
-export async function makeReproducible(
-  docx: Uint8Array,
-  meta: { date: Date; language: string },
-): Promise<Uint8Array> {
-  const stamp = w3cdtf(meta.date);
-  const source = await JSZip.loadAsync(docx);
-  const names = Object.keys(source.files)
-    .filter((name) => !source.files[name]?.dir)
-    .sort(compareBytes);
 
-  const target = new JSZip();
-  const entryDate = zipEntryDate(meta.date);
-  for (const name of names) {
-    const entry = source.file(name);
-    if (entry === null) continue;
-    const data =
-      name === CORE_PROPERTIES_PATH
-        ? new TextEncoder().encode(rewriteCoreProperties(await entry.async('string'), stamp, meta.language))
-        : await entry.async('uint8array');
-    target.file(name, data, {
-      date: entryDate,
-      binary: true,
-      createFolders: false,
-      unixPermissions: null,
-      dosPermissions: null,
-    });
-  }
-  return target.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-    platform: 'DOS',
-    streamFiles: false,
-  });
+export const CORE_PROPERTIES_PATH = 'docProps/core.xml';
+
+export interface CoreProperties {
+  title: string;
+  subject: string;
+  creator: string;
+  keywords: string[];
+  language: string;
+  date: Date;
 }
 
-const CORE_PROPERTIES_PATH = 'docProps/core.xml';
-
-/**
- * Replaces dcterms:created/modified and adds dc:language. Fails loudly if docx ever changes the
- * shape of core.xml, rather than silently producing non-reproducible output.
- */
-export function rewriteCoreProperties(xml: string, stamp: string, language: string): string {
-  let replaced = 0;
-  const rewritten = xml.replace(
-    /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g,
-    (_match, open: string, _tag: string, close: string) => {
-      replaced += 1;
-      return `${open}${stamp}${close}`;
-    },
+/** docProps/core.xml as Office writes it, with both timestamps set to the document's date. */
+export function corePropertiesXml(props: CoreProperties): string {
+  const stamp = w3cdtf(props.date);
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"' +
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"' +
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(props.title)}</dc:title>` +
+    `<dc:subject>${escapeXml(props.subject)}</dc:subject>` +
+    `<dc:creator>${escapeXml(props.creator)}</dc:creator>` +
+    `<cp:keywords>${escapeXml(props.keywords.join(', '))}</cp:keywords>` +
+    `<cp:lastModifiedBy>${escapeXml(props.creator)}</cp:lastModifiedBy>` +
+    '<cp:revision>1</cp:revision>' +
+    `<dc:language>${escapeXml(props.language)}</dc:language>` +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    '</cp:coreProperties>'
   );
-  if (replaced !== 2 || !rewritten.includes('</cp:coreProperties>')) {
-    throw new Error('ket-luan: unexpected docProps/core.xml from docx; cannot fix its timestamps');
-  }
-  const element = `<dc:language>${escapeXml(language)}</dc:language>`;
-  return rewritten.replace('</cp:coreProperties>', `${element}</cp:coreProperties>`);
 }
 
 /** W3CDTF as Office writes it: UTC, whole seconds. */
@@ -74,16 +46,53 @@ export function w3cdtf(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-// The zip format stores MS-DOS dates, which cover 1980-01-01 to 2107-12-31 (UTC as JSZip writes
-// them); a document date outside is clamped rather than wrapped around.
-const DOS_EPOCH = Date.UTC(1980, 0, 1);
-const DOS_END = Date.UTC(2107, 11, 31, 23, 59, 58);
-function zipEntryDate(date: Date): Date {
-  return new Date(Math.min(DOS_END, Math.max(DOS_EPOCH, date.getTime())));
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+
+/**
+ * Sets the modification time of every entry of a zip archive, in its local and central headers.
+ * Returns a new array; throws if the archive is not the plain zip (no zip64) docx writes.
+ */
+export function setZipEntryTimes(zip: Uint8Array, date: Date): Uint8Array {
+  const out = new Uint8Array(zip);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const { time, day } = dosDateTime(date);
+  const end = findEndOfCentralDirectory(view);
+  const entries = view.getUint16(end + 10, true);
+  let offset = view.getUint32(end + 16, true);
+  for (let i = 0; i < entries; i++) {
+    if (view.getUint32(offset, true) !== CENTRAL_HEADER) throw new Error('ket-luan: unexpected zip layout from docx');
+    view.setUint16(offset + 12, time, true);
+    view.setUint16(offset + 14, day, true);
+    const local = view.getUint32(offset + 42, true);
+    if (view.getUint32(local, true) !== LOCAL_HEADER) throw new Error('ket-luan: unexpected zip layout from docx');
+    view.setUint16(local + 10, time, true);
+    view.setUint16(local + 12, day, true);
+    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return out;
 }
 
-function compareBytes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function findEndOfCentralDirectory(view: DataView): number {
+  for (let at = view.byteLength - 22; at >= Math.max(0, view.byteLength - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === END_OF_CENTRAL_DIRECTORY) return at;
+  }
+  throw new Error('ket-luan: the DOCX package has no zip directory');
+}
+
+/**
+ * MS-DOS date and time fields (UTC, two-second steps). They cover 1980–2107: a document date
+ * outside is clamped rather than wrapped around.
+ */
+export function dosDateTime(date: Date): { time: number; day: number } {
+  const min = Date.UTC(1980, 0, 1);
+  const max = Date.UTC(2107, 11, 31, 23, 59, 58);
+  const d = new Date(Math.min(max, Math.max(min, date.getTime())));
+  return {
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2),
+    day: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+  };
 }
 
 function escapeXml(text: string): string {
