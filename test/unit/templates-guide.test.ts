@@ -123,7 +123,8 @@ describe('templates/README.md covers every profile key', () => {
   });
 
   it('has a row for every key of the profile schema, by its full dotted path', () => {
-    const missing = [...PROFILE_KEYS.map((k) => k.path), ...LOADER_KEYS].filter((path) => rowsFor(path).length === 0);
+    const rows = section('Profile keys');
+    const missing = [...PROFILE_KEYS.map((k) => k.path), ...LOADER_KEYS].filter((path) => rowsFor(path, rows).length === 0);
     expect(missing, `templates/README.md needs a row "| \`<key>\` | …" in section 5 for: ${missing.join(', ')}`).toEqual([]);
   });
 
@@ -139,7 +140,9 @@ describe('templates/README.md covers every profile key', () => {
       if (!leaf) continue;
       const value = valueAt(DEFAULT_PROFILE_JSON, path);
       const rows = rowsFor(path, section('Profile keys'));
-      const expected = value === undefined ? `inherits* \`text.${path.split('.').pop()}\`: ${quoted(valueAt(DEFAULT_PROFILE_JSON, `text.${path.split('.').pop()}`))}` : quoted(value);
+      // An element style key the profile leaves out: "*inherits* `text.sizePt`: `14`".
+      const base = `text.${path.split('.').pop()}`;
+      const expected = value === undefined ? `*inherits* \`${base}\`: ${quoted(valueAt(DEFAULT_PROFILE_JSON, base))}` : quoted(value);
       if (!rows.some((row) => row.includes(expected))) wrong.push(`${path} (expected ${expected})`);
     }
     expect(wrong).toEqual([]);
@@ -150,7 +153,7 @@ describe('templates/README.md covers every template file', () => {
   const files = Object.values(TEMPLATE_FILES);
 
   it('has a row for every template file', () => {
-    const missing = files.filter((file) => rowsFor(file).length === 0);
+    const missing = files.filter((file) => rowsFor(file, section('Template files')).length === 0);
     expect(missing, `templates/README.md needs a row "| \`<file>\` | …" in section 3 for: ${missing.join(', ')}`).toEqual([]);
   });
 
@@ -172,9 +175,34 @@ describe('templates/README.md covers every template file', () => {
   });
 });
 
+describe('templates/README.md covers every other profile', () => {
+  const root = defaultTemplatesDir();
+  const others = listProfiles(root).filter((profile) => profile !== DEFAULT_PROFILE);
+
+  it.each(others)('shows the real output of every template %s overrides', (profile) => {
+    const conclusion = parseConclusion(REFERENCE_INPUT);
+    const set = loadTemplates({ profile });
+    const context = templateContext(conclusion, set.profile);
+    const own = new Set(readdirSync(join(root, profile)));
+    const wrong: string[] = [];
+    for (const [name, file] of Object.entries(TEMPLATE_FILES) as [TemplateName, string][]) {
+      if (!own.has(file)) continue;
+      const row = rowsFor(`${profile}/${file}`)[0];
+      if (row === undefined) {
+        wrong.push(`no row "| \`${profile}/${file}\` | …"`);
+        continue;
+      }
+      for (const line of renderLines(set, name, context)) {
+        if (!row.includes(`\`${line}\``)) wrong.push(`${profile}/${file}: \`${line}\``);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('templates/README.md covers every template variable and helper', () => {
   it('has a row for every helper', () => {
-    const missing = templateHelperNames.filter((helper) => rowsFor(helper).length === 0);
+    const missing = templateHelperNames.filter((helper) => rowsFor(helper, section('Template variables')).length === 0);
     expect(missing, `templates/README.md needs a row "| \`<helper>\` | …" in section 4 for: ${missing.join(', ')}`).toEqual([]);
   });
 
@@ -182,9 +210,12 @@ describe('templates/README.md covers every template variable and helper', () => 
     const { context } = referenceRender();
     const variables = leaves(context);
     expect(variables.map(([path]) => path)).toContain('meeting.previous.month');
-    const wrong = variables.filter(([path, value]) => !rowsFor(path).some((row) => row.includes(quoted(value)))).map(([path, value]) => `${path} = ${quoted(value)}`);
+    const rows = section('Template variables');
+    const wrong = variables
+      .filter(([path, value]) => !rowsFor(path, rows).some((row) => row.includes(quoted(value))))
+      .map(([path, value]) => `${path} = ${quoted(value)}`);
     expect(wrong).toEqual([]);
-    expect(rowsFor('meeting')).not.toEqual([]);
+    expect(rowsFor('meeting', rows)).not.toEqual([]);
   });
 
   it('has a row for every variable the shipped templates use', () => {
