@@ -2,7 +2,7 @@ import type { ColumnContent, ColumnsBlock } from '../model/document.js';
 import type { Profile } from '../profile/schema.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import type { Phrases } from './phrases.js';
-import { literalRuns, paragraph, resolveStyle } from './style.js';
+import { literalParagraph, resolveStyle } from './style.js';
 
 /**
  * "- TT Đảng ủy, HĐND, UBND;" … "- Lưu VPĐU.": recipients then the filing line. A line the
@@ -19,9 +19,9 @@ export function composeFooter(conclusion: Conclusion, profile: Profile, phrases:
   const labelStyle = resolveStyle(profile, f.recipientsLabel);
   const recipientStyle = resolveStyle(profile, f.recipient);
   const left: ColumnContent[] = [
-    paragraph('recipients-label', literalRuns(phrases.recipientsLabel, labelStyle), labelStyle),
+    literalParagraph('recipients-label', phrases.recipientsLabel, labelStyle),
     ...recipientLines(phrases.recipients, phrases.filing, f.recipient.marker, f.recipient.separator, f.recipient.terminator).map((text) =>
-      paragraph('recipient', literalRuns(text, recipientStyle), recipientStyle),
+      literalParagraph('recipient', text, recipientStyle),
     ),
   ];
 
@@ -29,10 +29,10 @@ export function composeFooter(conclusion: Conclusion, profile: Profile, phrases:
   const position = resolveStyle(profile, f.position);
   const signer = resolveStyle(profile, f.signer);
   const right: ColumnContent[] = [
-    paragraph('signature-authority', literalRuns(phrases.signatureAuthority, authority), authority),
-    paragraph('signature-position', literalRuns(phrases.signaturePosition, position), position),
+    literalParagraph('signature-authority', phrases.signatureAuthority, authority),
+    literalParagraph('signature-position', phrases.signaturePosition, position),
     { kind: 'spacer', role: 'signature-space', heightMm: f.signSpaceMm },
-    paragraph('signer', literalRuns(conclusion.signature.name, signer), signer),
+    literalParagraph('signer', conclusion.signature.name, signer),
   ];
 
   return {

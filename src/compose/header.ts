@@ -2,7 +2,7 @@ import type { ColumnContent, ColumnsBlock } from '../model/document.js';
 import type { Profile } from '../profile/schema.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import type { Phrases } from './phrases.js';
-import { literalRuns, paragraph, resolveStyle } from './style.js';
+import { literalParagraph, resolveStyle } from './style.js';
 
 export type MeasureTextMm = (text: string, sizePt: number, bold: boolean, italic: boolean) => number;
 
@@ -10,10 +10,7 @@ export type MeasureTextMm = (text: string, sizePt: number, bold: boolean, italic
 export function composeHeader(conclusion: Conclusion, profile: Profile, phrases: Phrases, measure: MeasureTextMm): ColumnsBlock {
   const h = profile.header;
   const style = (element: Parameters<typeof resolveStyle>[1]) => resolveStyle(profile, element);
-  const line = (role: string, text: string, element: Parameters<typeof resolveStyle>[1]) => {
-    const s = style(element);
-    return paragraph(role, literalRuns(text, s), s);
-  };
+  const line = (role: string, text: string, element: Parameters<typeof resolveStyle>[1]) => literalParagraph(role, text, style(element));
 
   const left: ColumnContent[] = [];
   if (conclusion.issuer.superior !== undefined) left.push(line('superior', conclusion.issuer.superior, h.superior));

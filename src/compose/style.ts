@@ -47,3 +47,8 @@ export function literalRuns(text: string, style: TextStyle): Run[] {
 export function paragraph(role: string, runs: Run[], style: TextStyle, keep?: { keepWithNext?: boolean; keepLines?: boolean }): ParagraphBlock {
   return { kind: 'paragraph', role, runs, style: paragraphStyle(style, keep) };
 }
+
+/** A paragraph of literal text (a name, a template's phrase) in an element's style. */
+export function literalParagraph(role: string, text: string, style: TextStyle, keep?: { keepWithNext?: boolean; keepLines?: boolean }): ParagraphBlock {
+  return paragraph(role, literalRuns(text, style), style, keep);
+}

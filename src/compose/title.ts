@@ -1,7 +1,7 @@
 import type { ParagraphBlock } from '../model/document.js';
 import type { Profile } from '../profile/schema.js';
 import type { Phrases } from './phrases.js';
-import { literalRuns, paragraph, resolveStyle, styledRuns } from './style.js';
+import { literalParagraph, paragraph, resolveStyle, styledRuns } from './style.js';
 
 /** "KẾT LUẬN", its summary line(s) and the short dash under them, centred on the page. */
 export function composeTitle(profile: Profile, phrases: Phrases): ParagraphBlock[] {
@@ -11,8 +11,8 @@ export function composeTitle(profile: Profile, phrases: Phrases): ParagraphBlock
   const dash = resolveStyle(profile, t.dash);
   const keep = { keepWithNext: true };
   return [
-    paragraph('title', literalRuns(phrases.title, type), type, keep),
+    literalParagraph('title', phrases.title, type, keep),
     ...phrases.summary.map((line) => paragraph('summary', styledRuns(line, summary), summary, keep)),
-    paragraph('title-dash', literalRuns(t.dash.text, dash), dash),
+    literalParagraph('title-dash', t.dash.text, dash),
   ];
 }
