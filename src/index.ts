@@ -1,4 +1,5 @@
-export { renderConclusion, composeConclusion, type RenderOptions, type ComposeOptions, type OutputFormat } from './render.js';
+export { renderConclusion, type RenderOptions, type OutputFormat } from './render.js';
+export { composeConclusion, type ComposeOptions, type ComposedConclusion } from './compose-conclusion.js';
 export { parseConclusion } from './schema/parse.js';
 export {
   conclusionSchema,

@@ -70,7 +70,7 @@ class JsonScanner {
 
   document(): void {
     this.space();
-    if (this.i >= this.text.length) throw new Stop(this.i, this.text.trim() === '' ? 'the file is empty' : 'unexpected end of input');
+    if (this.i >= this.text.length) throw new Stop(0, 'the input is empty');
     this.value('a value');
     this.space();
     if (this.i < this.text.length) throw new Stop(this.i, `unexpected ${this.found()} after the end of the JSON value`);

@@ -76,7 +76,8 @@ export async function renderCommand(args: readonly string[], options: RenderComm
     report({ id: -1, name: problem.name, ok: false, messages: [`${problem.name}: ${problem.message}`] });
   }
 
-  const pool = plan.jobs.length > 1 && poolSize(jobs, plan.jobs.length) > 1 ? new WorkerPool(poolSize(jobs, plan.jobs.length), workerLaunchFor(context.entryUrl)) : null;
+  const threads = poolSize(jobs, plan.jobs.length);
+  const pool = threads > 1 ? new WorkerPool(threads, workerLaunchFor(context.entryUrl)) : null;
   const stopOnSignal = interruptHandler(progress, pool, outDir);
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);

@@ -2,7 +2,8 @@
  * Rendering one input to its files: the work a worker thread (or, for a single input, the main
  * thread) does. This module loads the library's writers, so it is imported only when rendering.
  */
-import { renderConclusion, type OutputFormat } from '../render.js';
+import { composeConclusion } from '../compose-conclusion.js';
+import { writeComposed, type OutputFormat } from '../render.js';
 import { writeFilesAtomically, type OutputFile } from './atomic-write.js';
 import { describeError } from './describe-error.js';
 import { readInput, type InputSource } from './read-input.js';
@@ -42,14 +43,10 @@ export type RenderOutcome =
 export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
   try {
     const input = await readInput(job.source);
+    const composed = composeConclusion(input, { templates: job.settings.templates, profile: job.settings.profile });
     const files: OutputFile[] = [];
     for (const output of job.outputs) {
-      const data = await renderConclusion(input, {
-        format: output.format,
-        ...(job.settings.templates !== undefined && { templates: job.settings.templates }),
-        ...(job.settings.profile !== undefined && { profile: job.settings.profile }),
-        ...(job.settings.pdfa === true && { pdfa: true }),
-      });
+      const data = await writeComposed(composed, output.format, { pdfa: job.settings.pdfa });
       files.push({ path: output.path, display: output.display, data });
     }
     await writeFilesAtomically(files);

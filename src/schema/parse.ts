@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import vi from 'zod/v4/locales/vi.js';
 import { conclusionSchema, type Conclusion } from './conclusion.js';
 import { ConclusionValidationError, problemsFromZod } from './errors.js';
 
-const vietnamese = vi();
+// Through `z.locales`, which both the ESM and the CommonJS builds resolve the same way.
+const vietnamese = z.locales.vi();
 
 /** "is required" reads better than zod's "expected string, received undefined" for a missing field. */
 function missingAs(message: string, fallback?: z.core.$ZodErrorMap): z.core.$ZodErrorMap {
