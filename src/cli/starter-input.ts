@@ -26,7 +26,6 @@ export function starterInput(today: Date): ConclusionInput {
     },
     number: {
       sequence: null,
-      typeCode: 'KL',
       issuerCode: 'ĐU',
     },
     place: 'Phượng Tiến',
