@@ -2,6 +2,8 @@ import type { Block, DocumentModel } from '../model/document.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import { ConclusionValidationError } from '../schema/errors.js';
 import { parseIsoDate, toTimestamp } from '../text/calendar.js';
+import { basename } from 'node:path';
+import { TemplateError } from '../templates/errors.js';
 import type { TemplateSet } from '../templates/load.js';
 import { composeBody, composeClosing } from './body.js';
 import { templateContext } from './context.js';
@@ -54,6 +56,12 @@ function metadataOf(conclusion: Conclusion, phrases: Phrases) {
   };
 }
 
+/** Template variables that come from optional input fields, so that their absence is the input's fault. */
+const OPTIONAL_INPUT_VARIABLES: Record<string, string[]> = {
+  unit: ['issuer', 'unit'],
+  superior: ['issuer', 'superior'],
+};
+
 function withFieldErrors<T>(make: () => T): T {
   try {
     return make();
@@ -61,6 +69,18 @@ function withFieldErrors<T>(make: () => T): T {
     if (error instanceof MissingPhraseError) {
       throw new ConclusionValidationError([
         { path: [error.field], field: error.field, message: error.message.slice(error.field.length + 2), messageVi: 'chưa có, và mẫu của nó cần "meeting" (tháng và năm của hội nghị)' },
+      ]);
+    }
+    const path = error instanceof TemplateError && error.missingVariable !== undefined ? OPTIONAL_INPUT_VARIABLES[error.missingVariable] : undefined;
+    if (error instanceof TemplateError && path) {
+      const field = path.join('.');
+      throw new ConclusionValidationError([
+        {
+          path,
+          field,
+          message: `is required: the template ${basename(error.file)} uses it, and it cannot be read off issuer.name`,
+          messageVi: `là bắt buộc: mẫu ${basename(error.file)} cần nó, và không suy ra được từ issuer.name`,
+        },
       ]);
     }
     throw error;

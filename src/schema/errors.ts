@@ -37,7 +37,25 @@ export class ConclusionValidationError extends Error {
   }
 }
 
-export function problemsFromZod(english: z.core.$ZodIssue[], vietnamese: z.core.$ZodIssue[]): ValidationProblem[] {
+/**
+ * A union (a section item is a paragraph string or a point object) that fails reports only
+ * "invalid input". Where exactly one of its options had the right type, that option's own
+ * problems say what is really wrong, at their own fields: use them instead.
+ */
+export function expandUnionIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && 'errors' in issue && Array.isArray(issue.errors)) {
+      const typed = issue.errors.filter((option) => !(option.length === 1 && option[0]!.code === 'invalid_type' && option[0]!.path.length === 0));
+      if (typed.length === 1) return expandUnionIssues(typed[0]!, path);
+    }
+    return [{ ...issue, path }];
+  });
+}
+
+export function problemsFromZod(englishIssues: z.core.$ZodIssue[], vietnameseIssues: z.core.$ZodIssue[]): ValidationProblem[] {
+  const english = expandUnionIssues(englishIssues);
+  const vietnamese = expandUnionIssues(vietnameseIssues);
   return english.map((issue, i) => {
     const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
     const vi = vietnamese[i];

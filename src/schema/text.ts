@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
 /**
- * Characters a DOCX (XML 1.0) cannot hold: C0 controls other than tab and newline, U+FFFE, U+FFFF
- * and lone surrogates. Carriage returns are accepted and folded into newlines before this check.
+ * Characters a document cannot hold or show: C0 controls other than tab and newline, DEL and the
+ * C1 controls, the byte-order mark, U+FFFE, U+FFFF and lone surrogates. Carriage returns and the
+ * Unicode line and paragraph separators are accepted and read as newlines.
  */
 // Without the u flag, so that lone surrogates are seen as the code units they are.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function findForbiddenCharacter(text: string): { index: number; codePoint: number } | null {
   const match = FORBIDDEN.exec(text);
@@ -17,9 +18,9 @@ export function describeCodePoint(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Canonical form of every text the library accepts: NFC, CRLF/CR folded to LF. */
+/** Canonical form of every text the library accepts: NFC, CRLF, CR and U+2028/U+2029 folded to LF. */
 export function normaliseText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').normalize('NFC');
+  return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').normalize('NFC');
 }
 
 /**
@@ -43,7 +44,7 @@ export function textField(options: { multiline?: boolean; maxLength?: number } =
           params: { vi: `chứa ký tự ${cp} ở vị trí ${bad.index}, không thể đưa vào văn bản` },
         });
       }
-      if (!options.multiline && /[\r\n]/.test(ctx.value)) {
+      if (!options.multiline && /[\r\n\u2028\u2029]/.test(ctx.value)) {
         ctx.issues.push({
           code: 'custom',
           input: ctx.value,

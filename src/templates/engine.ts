@@ -46,9 +46,15 @@ export function compileTemplate(source: string, file: string): CompiledTemplate 
         allowProtoMethodsByDefault: false,
       });
     } catch (error) {
-      throw new TemplateError(file, describeHandlebarsError(error));
+      throw new TemplateError(file, describeHandlebarsError(error), missingVariableOf(error));
     }
   };
+}
+
+/** Strict mode says `"unit" not defined in [object Object]`: the variable's name. */
+function missingVariableOf(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : '';
+  return /^"([^"]+)" not defined in /.exec(message)?.[1];
 }
 
 /** Handlebars writes positions as " - 2:14" at the end of a message; say "line 2, column 15". */

@@ -2,6 +2,7 @@
  * Unit tests of src/compose/: from a validated conclusion and a template set to the document model.
  * A stub measures text, so the tests need no font files.
  */
+import { ConclusionValidationError } from '../../src/schema/errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -202,7 +203,7 @@ describe('monthly content', () => {
     expect(textsOf(own, 'recipient').at(-1)).toBe('- Lưu Văn phòng Đảng ủy.');
   });
 
-  it('without issuer.unit, and a committee name it cannot be read from, fails naming the variable "unit" and the template', () => {
+  it('without issuer.unit, and a committee name it cannot be read from, is an input error on issuer.unit naming the template', () => {
     const input = structuredClone(MONTHLY);
     delete input.issuer.unit;
     input.issuer.name = 'ĐẢNG ỦY CƠ QUAN TỈNH';
@@ -212,9 +213,10 @@ describe('monthly content', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(TemplateError);
-    expect((error as Error).message).toContain('"unit"');
-    expect((error as Error).message).toContain('opening.hbs');
+    expect(error).toBeInstanceOf(ConclusionValidationError);
+    const problem = (error as ConclusionValidationError).problems[0];
+    expect(problem?.field).toBe('issuer.unit');
+    expect(problem?.message).toContain('opening.hbs');
   });
 
   it('without issuer.unit but with its own opening and closing, composes', () => {
