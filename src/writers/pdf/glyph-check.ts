@@ -1,0 +1,78 @@
+import type { Block, ColumnContent, DocumentModel, Run } from '../../model/document.js';
+import { fontStyleName } from '../../fonts/font-files.js';
+import { MissingGlyphError } from './errors.js';
+import type { PdfFontFamily } from './pdf-fonts.js';
+
+/**
+ * The model with every string in NFC: run texts and metadata. Decomposed Vietnamese (base letter
+ * + combining marks) is drawn mark by mark by pdfkit, so marks collide or float; the composed
+ * letters are single glyphs. Never mutates its input; returns it unchanged when already NFC.
+ */
+export function normaliseText(model: DocumentModel): DocumentModel {
+  let changed = false;
+  const nfc = (text: string): string => {
+    const normalised = text.normalize('NFC');
+    if (normalised !== text) changed = true;
+    return normalised;
+  };
+  const runs = (list: Run[]): Run[] => list.map((run) => (run.kind === 'text' ? { ...run, text: nfc(run.text) } : run));
+  const content = <T extends Block | ColumnContent>(block: T): T => {
+    if (block.kind === 'paragraph') return { ...block, runs: runs(block.runs) };
+    if (block.kind === 'columns') {
+      return { ...block, columns: block.columns.map((column) => ({ ...column, blocks: column.blocks.map(content) })) };
+    }
+    return block;
+  };
+  const blocks = model.blocks.map(content);
+  const { metadata } = model;
+  const normalisedMetadata = {
+    ...metadata,
+    title: nfc(metadata.title),
+    author: nfc(metadata.author),
+    subject: nfc(metadata.subject),
+    keywords: metadata.keywords.map(nfc),
+  };
+  return changed ? { ...model, blocks, metadata: normalisedMetadata } : model;
+}
+
+/**
+ * Fails on the first character of any run that the face of the run's style has no glyph for,
+ * naming the character, the font file and, through fieldOf, the input field. Without this check
+ * pdfkit would silently draw .notdef, an empty box, in an official document.
+ * Give it the caller's model: it checks each run's NFC form (what is drawn) but hands fieldOf the
+ * text exactly as the caller wrote it, so the caller can recognise it.
+ */
+export function assertGlyphsAvailable(
+  model: DocumentModel,
+  family: PdfFontFamily,
+  fieldOf: ((text: string) => string | undefined) | undefined,
+): void {
+  const checkRuns = (runs: Run[]) => {
+    for (const run of runs) {
+      if (run.kind !== 'text') continue;
+      const face = family.faces[fontStyleName(run.bold, run.italic)];
+      for (const character of run.text.normalize('NFC')) {
+        const codePoint = character.codePointAt(0) ?? 0;
+        if (face.loaded.font.hasGlyphForCodePoint(codePoint)) continue;
+        const text = run.text;
+        throw new MissingGlyphError({ codePoint, character, fontFile: face.loaded.path, field: fieldOf?.(text), text });
+      }
+    }
+  };
+  const visit = (block: Block | ColumnContent) => {
+    if (block.kind === 'paragraph') checkRuns(block.runs);
+    else if (block.kind === 'columns') block.columns.forEach((column) => column.blocks.forEach(visit));
+  };
+  model.blocks.forEach(visit);
+}
+
+/** Page numbers are drawn in the regular face: every digit they can need must be there too. */
+export function assertDigitsAvailable(family: PdfFontFamily): void {
+  const face = family.faces.normal;
+  for (const character of '0123456789') {
+    const codePoint = character.codePointAt(0) ?? 0;
+    if (!face.loaded.font.hasGlyphForCodePoint(codePoint)) {
+      throw new MissingGlyphError({ codePoint, character, fontFile: face.loaded.path, field: 'page number', text: character });
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import { sum, type FlowItem, type LinesItem, type TableItem } from './flow-items.js';
+
+/**
+ * Page breaking as LibreOffice 7 does it for the DOCX, in twips:
+ * - a line fits when its bottom is not below the body's bottom; the space after a paragraph may
+ *   overflow the page, the space before must fit with the first line;
+ * - the gap between two paragraphs is the larger of the space after the first and the space
+ *   before the second; after a table the paragraph's own space before applies; a paragraph's
+ *   space after applies before a table;
+ * - at the top of any page but the first, the space before a paragraph is dropped;
+ * - a paragraph with keepLines or keepWithNext is never split (unless it starts a page and is
+ *   taller than it); a table row that cannot split moves whole; a keepWithNext paragraph follows
+ *   the next block to its page, with the rest of its keep-with-next chain, unless it starts a page;
+ * - widow/orphan control is off, so a paragraph flowing down the page may leave a single line at
+ *   its foot. But LibreOffice first deals the blocks out to pages 25 to the first page and 26 to
+ *   each next one (SwLayHelper, mnMaxParaPerPage = 25), then pulls blocks back onto pages with
+ *   room; a paragraph pulled back onto an earlier page moves only if at least two of its lines
+ *   fit there (all of them if it has fewer).
+ * Every rule was checked against LibreOffice 7.4's rendering of the DOCX writer's output.
+ */
+
+export interface PageBody {
+  topTwips: number;
+  bottomTwips: number;
+}
+
+export interface LinesPlacement {
+  kind: 'lines';
+  item: number;
+  from: number;
+  to: number;
+  /** Top of line `from`, from the top of the page. */
+  topTwips: number;
+}
+
+export interface TablePlacement {
+  kind: 'table';
+  item: number;
+  topTwips: number;
+}
+
+export type Placement = LinesPlacement | TablePlacement;
+
+export interface PagePlan {
+  pages: Placement[][];
+  /** False when a block taller than a page had to overflow it: pdfmake then decides where it breaks. */
+  exact: boolean;
+}
+
+interface State {
+  pages: Placement[][];
+  y: number;
+  previousAfter: number;
+  exact: boolean;
+}
+
+export function paginate(items: FlowItem[], body: PageBody): PagePlan {
+  const forced = new Set<number>();
+  const before: State[] = [];
+  const startPage: number[] = [];
+  const endPage: number[] = [];
+  const startedAtTop: boolean[] = [];
+  let state: State = { pages: [[]], y: body.topTwips, previousAfter: 0, exact: true };
+
+  let index = 0;
+  while (index < items.length) {
+    before[index] = clone(state);
+    const item = items[index] as FlowItem;
+    const page = new PageCursor(state, body);
+    if (forced.has(index) && !page.atTop) page.newPage();
+    const span = item.kind === 'lines' ? placeLines(page, item, index) : placeTable(page, item, index);
+    startPage[index] = span.first;
+    endPage[index] = span.last;
+    startedAtTop[index] = span.startedAtTop;
+
+    const previous = items[index - 1];
+    if (previous?.keepWithNext && (startPage[index] as number) > (endPage[index - 1] as number)) {
+      const keptPage = endPage[index - 1] as number;
+      let chainStart = index - 1;
+      while (chainStart > 0 && items[chainStart - 1]?.keepWithNext && startPage[chainStart - 1] === keptPage) chainStart--;
+      if (startPage[chainStart] === keptPage && !startedAtTop[chainStart] && !forced.has(chainStart)) {
+        forced.add(chainStart);
+        state = before[chainStart] as State;
+        index = chainStart;
+        continue;
+      }
+    }
+    index++;
+  }
+  return { pages: state.pages, exact: state.exact };
+}
+
+class PageCursor {
+  constructor(
+    private readonly state: State,
+    private readonly body: PageBody,
+  ) {}
+
+  get atTop(): boolean {
+    return (this.state.pages[this.state.pages.length - 1] as Placement[]).length === 0;
+  }
+
+  get pageIndex(): number {
+    return this.state.pages.length - 1;
+  }
+
+  get y(): number {
+    return this.state.y;
+  }
+
+  get bottom(): number {
+    return this.body.bottomTwips;
+  }
+
+  fits(height: number): boolean {
+    return this.state.y + height <= this.body.bottomTwips;
+  }
+
+  newPage(): void {
+    this.state.pages.push([]);
+    this.state.y = this.body.topTwips;
+    this.state.previousAfter = 0;
+  }
+
+  place(placement: Placement, height: number): void {
+    (this.state.pages[this.pageIndex] as Placement[]).push(placement);
+    this.state.y = placement.topTwips + height;
+  }
+
+  set previousAfter(value: number) {
+    this.state.previousAfter = value;
+  }
+
+  get previousAfter(): number {
+    return this.state.previousAfter;
+  }
+
+  markInexact(): void {
+    this.state.exact = false;
+  }
+}
+
+interface Span {
+  first: number;
+  last: number;
+  startedAtTop: boolean;
+}
+
+function placeLines(page: PageCursor, item: LinesItem, index: number): Span {
+  const heights = item.lineTwips;
+  const spacing = () => (page.atTop && page.pageIndex > 0 ? 0 : Math.max(page.previousAfter, item.beforeTwips));
+  const whole = heights.length === 1 || item.keepLines || item.keepWithNext;
+
+  if (!page.atTop) {
+    // How much of the paragraph must fit where it would start: all of it if it cannot split;
+    // otherwise its first line, or its first two when it is pulled back from a later page.
+    const pulledBack = initialPage(index) > page.pageIndex;
+    const needed = whole ? heights.length : pulledBack ? Math.min(2, heights.length) : 1;
+    if (!page.fits(spacing() + sum(heights.slice(0, needed)))) page.newPage();
+  }
+
+  const span: Span = { first: page.pageIndex, last: page.pageIndex, startedAtTop: page.atTop };
+  let top = page.y + spacing();
+  let from = 0;
+  let y = top;
+  for (let line = 0; line < heights.length; line++) {
+    const height = heights[line] as number;
+    if (line > from && y + height > page.bottom) {
+      page.place({ kind: 'lines', item: index, from, to: line, topTwips: top }, y - top);
+      page.newPage();
+      from = line;
+      top = page.y;
+      y = top;
+    }
+    if (line === from && y + height > page.bottom) page.markInexact();
+    y += height;
+  }
+  page.place({ kind: 'lines', item: index, from, to: heights.length, topTwips: top }, y - top);
+  page.previousAfter = item.afterTwips;
+  span.last = page.pageIndex;
+  return span;
+}
+
+/**
+ * The page LibreOffice first puts the index-th block on before formatting anything: 25 blocks on
+ * the first page, 26 on every later one; a one-row table counts as one block.
+ */
+export function initialPage(index: number): number {
+  return index < 25 ? 0 : 1 + Math.floor((index - 25) / 26);
+}
+
+function placeTable(page: PageCursor, item: TableItem, index: number): Span {
+  const spacing = () => (page.atTop ? 0 : page.previousAfter);
+  if (!page.atTop && !page.fits(spacing() + item.heightTwips)) page.newPage();
+  if (!page.fits(spacing() + item.heightTwips)) page.markInexact();
+  const span: Span = { first: page.pageIndex, last: page.pageIndex, startedAtTop: page.atTop };
+  page.place({ kind: 'table', item: index, topTwips: page.y + spacing() }, item.heightTwips);
+  page.previousAfter = 0;
+  return span;
+}
+
+function clone(state: State): State {
+  return { pages: state.pages.map((page) => [...page]), y: state.y, previousAfter: state.previousAfter, exact: state.exact };
+}

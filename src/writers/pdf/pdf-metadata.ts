@@ -1,0 +1,63 @@
+import type { PdfkitDocument } from 'pdfmake';
+import type { DocumentMetadata } from '../../model/document.js';
+
+/** Fixed, so that the same model always gives the same bytes. */
+export const CREATOR = 'ket-luan';
+export const PRODUCER = 'ket-luan PDF writer (pdfmake 0.3, PDFKit)';
+
+/** pdfmake's `info`: the Info dictionary, every date the document's own. */
+export function pdfInfo(metadata: DocumentMetadata): Record<string, string | Date> {
+  return {
+    title: metadata.title,
+    author: metadata.author,
+    subject: metadata.subject,
+    keywords: metadata.keywords.join(', '),
+    creator: CREATOR,
+    producer: PRODUCER,
+    creationDate: metadata.date,
+    modDate: metadata.date,
+  };
+}
+
+/**
+ * Replaces pdfkit's XMP writer for the Info fields on this one document. pdfkit's own writes the
+ * values unescaped (an "&" in a title makes the XMP invalid XML) and omits the XMP twins of
+ * Producer, Keywords and ModDate, which PDF/A requires to match the Info dictionary.
+ */
+export function completeXmp(document: PdfkitDocument, metadata: DocumentMetadata): void {
+  if (typeof document._addInfo !== 'function') {
+    throw new Error('ket-luan: this pdfkit version has no _addInfo; the XMP metadata writer needs updating');
+  }
+  const date = xmpDate(metadata.date);
+  const keywords = metadata.keywords.join(', ');
+  const xml = [
+    '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
+    `<xmp:CreateDate>${date}</xmp:CreateDate>`,
+    `<xmp:ModifyDate>${date}</xmp:ModifyDate>`,
+    `<xmp:MetadataDate>${date}</xmp:MetadataDate>`,
+    `<xmp:CreatorTool>${escapeXml(CREATOR)}</xmp:CreatorTool>`,
+    '</rdf:Description>',
+    '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
+    `<pdf:Producer>${escapeXml(PRODUCER)}</pdf:Producer>`,
+    `<pdf:Keywords>${escapeXml(keywords)}</pdf:Keywords>`,
+    '</rdf:Description>',
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    '<dc:format>application/pdf</dc:format>',
+    `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(metadata.title)}</rdf:li></rdf:Alt></dc:title>`,
+    `<dc:creator><rdf:Seq><rdf:li>${escapeXml(metadata.author)}</rdf:li></rdf:Seq></dc:creator>`,
+    `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(metadata.subject)}</rdf:li></rdf:Alt></dc:description>`,
+    `<dc:subject><rdf:Bag>${metadata.keywords.map((keyword) => `<rdf:li>${escapeXml(keyword)}</rdf:li>`).join('')}</rdf:Bag></dc:subject>`,
+    `<dc:language><rdf:Bag><rdf:li>${escapeXml(metadata.language)}</rdf:li></rdf:Bag></dc:language>`,
+    '</rdf:Description>',
+  ].join('\n');
+  document._addInfo = () => document.appendXML(xml);
+}
+
+/** XMP dates as pdfkit writes CreationDate: UTC, whole seconds. */
+function xmpDate(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,325 @@
+/**
+ * The PDF writer, checked on the real file it writes: read back with poppler (pdftotext,
+ * pdffonts), its drawing operators inflated, its XMP parsed, and — when LibreOffice is installed —
+ * its pagination compared with LibreOffice's rendering of the DOCX writer's file for the same model.
+ *
+ * Expected positions are worked out from the fixture's millimetres, never taken from the writer:
+ * 1 mm = 72 / 25.4 pt ≈ 2.8346 pt; PDF points, origin at the page's top-left as poppler reports.
+ * Tolerances: 0.5 pt where the DOCX rounds millimetres to twips (1 twip = 0.05 pt, so at most
+ * 0.025 pt per value), 1.5 pt for centring (glyph side bearings).
+ */
+import { existsSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Block, ColumnContent, DocumentModel, Run } from '../src/model/document.js';
+import { writeDocx } from '../src/writers/docx/index.js';
+import { MissingGlyphError, writePdf } from '../src/writers/pdf/index.js';
+import {
+  BODY_LINE_PT,
+  HEADER_LEFT_MM,
+  HEADER_RIGHT_MM,
+  ISSUER,
+  NUMBER,
+  PAGE,
+  PAGE_NUMBER,
+  PARTY,
+  PARTY_RULE_MM,
+  PARTY_RULE_PT,
+  PLACE_DATE,
+  SUPERIOR,
+  modelText,
+  run,
+  sampleModelPdf,
+} from './fixtures/sample-model-pdf.js';
+import { SOFFICE, convertWithLibreOffice } from './helpers/libreoffice.js';
+import { contentStreams, pdfFonts, pdfPages, pdfText, xmpPacket, type PdfPage, type PdfWord } from './helpers/pdf-text.js';
+
+const PT_PER_MM = 72 / 25.4;
+const mm = (value: number) => value * PT_PER_MM;
+
+// The page, from the fixture: A4 with margins 20/20/30/15 mm.
+const PAGE_WIDTH = mm(PAGE.widthMm); // 595.276 pt
+const PAGE_HEIGHT = mm(PAGE.heightMm); // 841.890 pt
+const LEFT = mm(PAGE.margin.leftMm); // 85.039 pt
+const RIGHT = mm(PAGE.widthMm - PAGE.margin.rightMm); // 195 mm = 552.756 pt
+const TOP = mm(PAGE.margin.topMm); // 56.693 pt
+const BOTTOM = mm(PAGE.heightMm - PAGE.margin.bottomMm); // 277 mm = 785.197 pt
+const TWIPS_SLACK = 0.5;
+const CENTRE_SLACK = 1.5;
+
+// The header columns: 80 mm from the left margin, then 85 mm.
+const LEFT_COLUMN_CENTRE = LEFT + mm(HEADER_LEFT_MM) / 2; // 85.039 + 113.386 = 198.425 pt
+const RIGHT_COLUMN_START = LEFT + mm(HEADER_LEFT_MM); // 311.811 pt
+const RIGHT_COLUMN_CENTRE = RIGHT_COLUMN_START + mm(HEADER_RIGHT_MM) / 2; // 311.811 + 120.472 = 432.283 pt
+const TEXT_CENTRE = (LEFT + RIGHT) / 2; // 318.898 pt
+
+let model: DocumentModel;
+let pdf: Uint8Array;
+let pages: PdfPage[];
+
+beforeAll(async () => {
+  model = sampleModelPdf();
+  pdf = await writePdf(model);
+  pages = await pdfPages(pdf);
+});
+
+/** The words of a line of known text on a page: the first run of consecutive words spelling it. */
+function findLine(page: PdfPage, text: string): PdfWord[] {
+  const target = text.split(/\s+/);
+  for (let start = 0; start + target.length <= page.words.length; start++) {
+    const words = page.words.slice(start, start + target.length);
+    if (words.every((word, index) => word.text === target[index])) return words;
+  }
+  throw new Error(`"${text}" not found on the page`);
+}
+
+const centreX = (words: PdfWord[]) => (Math.min(...words.map((w) => w.xMin)) + Math.max(...words.map((w) => w.xMax))) / 2;
+const isPageNumber = (word: PdfWord) => /^\d+$/.test(word.text) && word.yMax < TOP;
+
+describe('writePdf: the page and its text', () => {
+  it('draws A4 pages, more than one for this model', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const page of pages) {
+      expect(page.width).toBeCloseTo(PAGE_WIDTH, 2);
+      expect(page.height).toBeCloseTo(PAGE_HEIGHT, 2);
+    }
+  });
+
+  it('contains every word of the input, composed (NFC), with no combining marks', () => {
+    const expected = modelText(model).normalize('NFC').split(/\s+/).filter(Boolean);
+    const found = new Map<string, number>();
+    for (const word of pages.flatMap((page) => page.words)) {
+      expect(word.text).toBe(word.text.normalize('NFC'));
+      expect(word.text).not.toMatch(/\p{M}/u);
+      found.set(word.text, (found.get(word.text) ?? 0) + 1);
+    }
+    const take = (word: string) => {
+      const count = found.get(word) ?? 0;
+      if (count > 0) found.set(word, count - 1);
+      return count > 0;
+    };
+    // A line may end after the hyphen inside a word ("127-" / "KH/ĐU,"), as in LibreOffice.
+    const parts = (word: string) => word.split(/(?<=[-–—])(?=.)/);
+    const missing = expected.filter((word) => !take(word) && !(parts(word).length > 1 && parts(word).every(take)));
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps every word inside the margins (the page number sits in the top margin)', () => {
+    for (const [index, page] of pages.entries()) {
+      for (const word of page.words.filter((w) => !isPageNumber(w))) {
+        const where = `page ${index + 1}, "${word.text}"`;
+        expect(word.xMin, where).toBeGreaterThanOrEqual(LEFT - TWIPS_SLACK);
+        expect(word.xMax, where).toBeLessThanOrEqual(RIGHT + TWIPS_SLACK);
+        expect(word.yMin, where).toBeGreaterThanOrEqual(TOP - TWIPS_SLACK);
+        expect(word.yMax, where).toBeLessThanOrEqual(BOTTOM + TWIPS_SLACK);
+      }
+    }
+  });
+
+  it('sets the lines of a paragraph exactly lineHeightPt apart', () => {
+    const first = findLine(pages[0] as PdfPage, 'Ngày 29/10/2024,');
+    const last = findLine(pages[0] as PdfPage, 'luận như sau:');
+    const tops = [...new Set((pages[0] as PdfPage).words.filter((w) => w.yMin >= (first[0] as PdfWord).yMin - 0.01 && w.yMin <= (last[0] as PdfWord).yMin + 0.01).map((w) => w.yMin.toFixed(3)))].map(Number);
+    expect(tops.length).toBeGreaterThanOrEqual(3);
+    for (let index = 1; index < tops.length; index++) expect((tops[index] as number) - (tops[index - 1] as number)).toBeCloseTo(BODY_LINE_PT, 2);
+  });
+});
+
+describe('writePdf: the header, the rule and the page numbers', () => {
+  it('centres each header line in its column, in order from the top', () => {
+    const page = pages[0] as PdfPage;
+    const left = [SUPERIOR, ISSUER, '*', NUMBER].map((text) => findLine(page, text));
+    const right = [PARTY, PLACE_DATE].map((text) => findLine(page, text));
+    for (const words of left) expect(Math.abs(centreX(words) - LEFT_COLUMN_CENTRE)).toBeLessThanOrEqual(CENTRE_SLACK);
+    for (const words of right) expect(Math.abs(centreX(words) - RIGHT_COLUMN_CENTRE)).toBeLessThanOrEqual(CENTRE_SLACK);
+    const tops = (lines: PdfWord[][]) => lines.map((words) => (words[0] as PdfWord).yMin);
+    expect(tops(left)).toEqual([...tops(left)].sort((a, b) => a - b));
+    expect(tops(right)).toEqual([...tops(right)].sort((a, b) => a - b));
+    // The first lines of both columns start level with the top margin.
+    expect(Math.abs((left[0]?.[0] as PdfWord).yMin - (right[0]?.[0] as PdfWord).yMin)).toBeLessThan(2);
+  });
+
+  it('draws the Party rule: 60 mm long, centred in the right column, between the name and the date', () => {
+    const segments = contentStreams(pdf).flatMap(strokedSegments);
+    const expectedLength = mm(PARTY_RULE_MM); // 170.079 pt
+    const rules = segments.filter((s) => Math.abs(s.x2 - s.x1 - expectedLength) < TWIPS_SLACK && s.y1 === s.y2);
+    expect(rules).toHaveLength(1);
+    const rule = rules[0] as Segment;
+    expect(rule.width).toBeCloseTo(PARTY_RULE_PT, 3);
+    expect(Math.abs((rule.x1 + rule.x2) / 2 - RIGHT_COLUMN_CENTRE)).toBeLessThanOrEqual(TWIPS_SLACK);
+    const page = pages[0] as PdfPage;
+    const partyBottom = Math.max(...findLine(page, PARTY).map((w) => w.yMax));
+    const dateTop = Math.min(...findLine(page, PLACE_DATE).map((w) => w.yMin));
+    expect(rule.y1).toBeGreaterThan(partyBottom);
+    expect(rule.y1).toBeLessThan(dateTop);
+  });
+
+  it('numbers the pages from 2, centred, 10 mm from the top edge; page 1 has none', () => {
+    expect((pages[0] as PdfPage).words.filter((w) => w.yMax < TOP)).toEqual([]);
+    for (const [index, page] of pages.entries()) {
+      if (index === 0) continue;
+      const numbers = page.words.filter(isPageNumber);
+      expect(numbers.map((w) => w.text)).toEqual([String(index + 1)]);
+      const number = numbers[0] as PdfWord;
+      expect(Math.abs(centreX([number]) - TEXT_CENTRE)).toBeLessThanOrEqual(CENTRE_SLACK);
+      // The top of the digits: 10 mm = 28.35 pt, plus at most the font's line gap (0.6 pt at 14 pt).
+      expect(number.yMin).toBeGreaterThanOrEqual(mm(PAGE_NUMBER.fromTopMm) - TWIPS_SLACK);
+      expect(number.yMin).toBeLessThanOrEqual(mm(PAGE_NUMBER.fromTopMm) + 2);
+    }
+  });
+});
+
+describe('writePdf: the file', () => {
+  it('embeds every font it uses', async () => {
+    const fonts = await pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThanOrEqual(3); // regular, bold, italic
+    for (const font of fonts) {
+      expect(font.embedded, font.name).toBe(true);
+      expect(font.toUnicode, font.name).toBe(true);
+    }
+  });
+
+  it('writes the same bytes for the same model', async () => {
+    const again = await writePdf(sampleModelPdf());
+    expect(Buffer.compare(Buffer.from(again), Buffer.from(pdf))).toBe(0);
+  });
+
+  it('carries the metadata, dated with the document', async () => {
+    const xmp = xmpPacket(pdf);
+    expect(xmp).toContain(model.metadata.title);
+    expect(xmp).toContain('2024-10-29T00:00:00Z');
+    expect(xmp).not.toContain('pdfaid');
+  });
+
+  it('writes PDF/A-2b with XMP metadata (pdfaid:part 2, conformance B) when asked', async () => {
+    const archival = await writePdf(sampleModelPdf(), { pdfa: true });
+    const xmp = xmpPacket(archival);
+    expect(xmp).toBeDefined();
+    const parsed: unknown = new XMLParser({ ignoreAttributes: false, processEntities: true }).parse(xmp as string);
+    const descriptions = [field(parsed, 'x:xmpmeta', 'rdf:RDF', 'rdf:Description')].flat();
+    const pdfaid = descriptions.find((description) => field(description, 'pdfaid:part') !== undefined);
+    expect(field(pdfaid, 'pdfaid:part')).toBe(2);
+    expect(field(pdfaid, 'pdfaid:conformance')).toBe('B');
+    const dc = descriptions.find((description) => field(description, 'dc:title') !== undefined);
+    expect(field(dc, 'dc:title', 'rdf:Alt', 'rdf:li', '#text')).toBe(model.metadata.title);
+    const text = Buffer.from(archival).toString('latin1');
+    expect(text).toContain('/OutputIntents');
+    expect(text).toContain('/GTS_PDFA1');
+    for (const font of await pdfFonts(archival)) expect(font.embedded).toBe(true);
+  });
+});
+
+describe('writePdf: text it cannot or should not draw as given', () => {
+  it('refuses a character the font lacks, naming it, the font file and the field', async () => {
+    const broken = sampleModelPdf();
+    const target = firstBodyParagraph(broken);
+    target.runs = [...target.runs, run(' Ban Thường vụ 一 lần')];
+    const attempt = writePdf(broken, { fieldOf: (text) => (text.includes('一') ? 'body[0].text' : undefined) });
+    await expect(attempt).rejects.toBeInstanceOf(MissingGlyphError);
+    await expect(attempt).rejects.toThrow(/U\+4E00 "一"/);
+    await expect(attempt).rejects.toThrow(/LiberationSerif-Regular\.ttf/);
+    await expect(attempt).rejects.toThrow(/field "body\[0\]\.text"/);
+  });
+
+  it('checks each run against the face of its own style', async () => {
+    const broken = sampleModelPdf();
+    firstBodyParagraph(broken).runs.push(run('😀', { bold: true }));
+    const attempt = writePdf(broken);
+    await expect(attempt).rejects.toThrow(/U\+1F600 "😀"/);
+    await expect(attempt).rejects.toThrow(/LiberationSerif-Bold\.ttf/);
+  });
+
+  it('renders decomposed (NFD) input exactly as the composed text', async () => {
+    const decomposed = mapText(sampleModelPdf(), (text) => text.normalize('NFD'));
+    expect(modelText(decomposed)).not.toBe(modelText(decomposed).normalize('NFC'));
+    const fromNfd = await writePdf(decomposed);
+    expect(await pdfText(fromNfd)).toBe(await pdfText(pdf));
+    expect(Buffer.compare(Buffer.from(fromNfd), Buffer.from(pdf))).toBe(0);
+  });
+});
+
+describe.skipIf(!existsSync(SOFFICE))('writePdf against LibreOffice rendering the DOCX of the same model', () => {
+  it('has the same pages, each starting and ending with the same words', async () => {
+    const reference = await pdfPages(await convertWithLibreOffice(await writeDocx(model), 'docx', 'pdf'));
+    expect(pages.length).toBe(reference.length);
+    for (const [index, page] of pages.entries()) {
+      const ours = readingOrder(page);
+      const theirs = readingOrder(reference[index] as PdfPage);
+      expect(ours.slice(0, 4), `start of page ${index + 1}`).toEqual(theirs.slice(0, 4));
+      expect(ours.slice(-4), `end of page ${index + 1}`).toEqual(theirs.slice(-4));
+      expect([...ours].sort(), `words of page ${index + 1}`).toEqual([...theirs].sort());
+    }
+  });
+});
+
+/** A value deep inside parsed XML, or undefined. */
+function field(value: unknown, ...path: string[]): unknown {
+  return path.reduce<unknown>((current, key) => (current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
+}
+
+/** Words top to bottom, then left to right, page numbers left out. */
+function readingOrder(page: PdfPage): string[] {
+  // Rows by the words' vertical centre: the two files' fonts declare different ascents.
+  const words = page.words.filter((w) => !isPageNumber(w)).map((w) => ({ ...w, centre: (w.yMin + w.yMax) / 2 }));
+  words.sort((a, b) => (Math.abs(a.centre - b.centre) < 3 ? a.xMin - b.xMin : a.centre - b.centre));
+  return words.map((w) => w.text);
+}
+
+function firstBodyParagraph(document: DocumentModel) {
+  const found = document.blocks.find((block) => block.kind === 'paragraph' && block.role === 'body');
+  if (!found || found.kind !== 'paragraph') throw new Error('the fixture has no body paragraph');
+  return found;
+}
+
+function mapText(document: DocumentModel, map: (text: string) => string): DocumentModel {
+  const runs = (list: Run[]): Run[] => list.map((item) => (item.kind === 'text' ? { ...item, text: map(item.text) } : item));
+  const visit = <T extends Block | ColumnContent>(block: T): T => {
+    if (block.kind === 'paragraph') return { ...block, runs: runs(block.runs) };
+    if (block.kind === 'columns') return { ...block, columns: block.columns.map((c) => ({ ...c, blocks: c.blocks.map(visit) })) };
+    return block;
+  };
+  const { metadata } = document;
+  return {
+    ...document,
+    blocks: document.blocks.map(visit),
+    metadata: { ...metadata, title: map(metadata.title), author: map(metadata.author), subject: map(metadata.subject), keywords: metadata.keywords.map(map) },
+  };
+}
+
+interface Segment {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+}
+
+/**
+ * Straight segments stroked in a content stream: "x y m", "x y l", then "S", with the line width
+ * last set by "w". pdfkit flips the y axis once per page, so y grows downwards as in poppler.
+ */
+function strokedSegments(stream: string): Segment[] {
+  const segments: Segment[] = [];
+  const operands: number[] = [];
+  let width = 1;
+  let start: [number, number] | undefined;
+  let path: Segment[] = [];
+  for (const token of stream.split(/\s+/)) {
+    if (/^-?\d*\.?\d+$/.test(token)) {
+      operands.push(Number(token));
+      continue;
+    }
+    if (token === 'w') width = operands[operands.length - 1] ?? width;
+    else if (token === 'm') start = [operands[operands.length - 2] ?? 0, operands[operands.length - 1] ?? 0];
+    else if (token === 'l' && start) {
+      const end: [number, number] = [operands[operands.length - 2] ?? 0, operands[operands.length - 1] ?? 0];
+      path.push({ x1: start[0], y1: start[1], x2: end[0], y2: end[1], width });
+      start = end;
+    } else if (token === 'S') {
+      segments.push(...path);
+      path = [];
+    } else if (token === 'n' || token === 'f' || token === 'BT') path = [];
+    operands.length = 0;
+  }
+  return segments;
+}
