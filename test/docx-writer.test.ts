@@ -5,11 +5,29 @@
  * (1 in = 25.4 mm = 1440 twips, 1 pt = 20 twips = 2 half-points = 8 eighths), never read back
  * from the writer's own conversion code.
  */
+import {
+  BorderStyle,
+  Document,
+  Packer,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+  type FileChild,
+  type IBorderOptions,
+} from 'docx';
+import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DocumentModel } from '../src/model/document.js';
+import type { DocxDefaults } from '../src/writers/docx/defaults.js';
 import { writeDocx } from '../src/writers/docx/index.js';
+import { toDocxParagraph } from '../src/writers/docx/paragraphs.js';
+import { preparedParagraph, preparedTable } from '../src/writers/docx/prepared.js';
+import type { ParagraphSpec, RunSpec, TableSpec } from '../src/writers/docx/spec.js';
 import { ISSUER_TEXT, PARTY_TEXT, sampleModel } from './fixtures/sample-model.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -34,18 +52,23 @@ const parser = new XMLParser({
 
 type OrderedNode = Record<string, unknown>;
 
+/** Each element's parent, so a run can find its paragraph and any element its part's root. */
+const parents = new WeakMap<El, El>();
+
 function toElements(nodes: OrderedNode[]): El[] {
   const out: El[] = [];
   for (const node of nodes) {
     const name = Object.keys(node).find((key) => key !== ':@');
     if (name === undefined || name === '#text' || name.startsWith('?')) continue;
     const rawChildren = (node[name] as OrderedNode[]) ?? [];
-    out.push({
+    const el: El = {
       name,
       attrs: (node[':@'] as Record<string, string>) ?? {},
       children: toElements(rawChildren),
       text: rawChildren.map((child) => (typeof child['#text'] === 'string' ? child['#text'] : '')).join(''),
-    });
+    };
+    for (const c of el.children) parents.set(c, el);
+    out.push(el);
   }
   return out;
 }
@@ -81,13 +104,92 @@ function descendants(el: El, name: string): El[] {
   return found;
 }
 
-/** A property element of a w:pPr or w:rPr: `prop(p, 'w:spacing')`. */
+/** The styles part of the package each document or header part came from, by the part's root. */
+const stylesOfPart = new WeakMap<El, El>();
+
+function rootOf(el: El): El {
+  let at = el;
+  for (let up = parents.get(at); up !== undefined; up = parents.get(at)) at = up;
+  return at;
+}
+
+function stylesFor(el: El): El {
+  return req(stylesOfPart.get(rootOf(el)), 'the styles of the part');
+}
+
+/** A paragraph's style and what it is based on, nearest first: its w:pStyle, else the default paragraph style. */
+function styleChain(styles: El, paragraph: El): El[] {
+  const all = children(styles, 'w:style');
+  const byId = new Map(all.map((style) => [style.attrs['w:styleId'], style]));
+  const defaultStyle = all.find((style) => style.attrs['w:type'] === 'paragraph' && ['1', 'true', 'on'].includes(style.attrs['w:default'] ?? ''));
+  const chain: El[] = [];
+  let id = directPPr(paragraph, 'w:pStyle')?.attrs['w:val'] ?? defaultStyle?.attrs['w:styleId'];
+  while (id !== undefined && chain.length < 20) {
+    const style = byId.get(id);
+    if (style === undefined) break;
+    chain.push(style);
+    id = child(style, 'w:basedOn')?.attrs['w:val'];
+  }
+  return chain;
+}
+
+/** Elements whose attributes are separate properties, inherited one by one; any other element is inherited whole. */
+const MERGED_BY_ATTRIBUTE = new Set(['w:spacing', 'w:ind', 'w:rFonts', 'w:lang']);
+
+/** A property as it takes effect, from the outermost layer (document defaults) to the innermost (direct formatting). */
+function resolve(layers: (El | undefined)[], name: string): El | undefined {
+  const found = layers.flatMap((props) => (props ? [child(props, name)] : [])).filter((el): el is El => el !== undefined);
+  const innermost = found[found.length - 1];
+  if (innermost === undefined || !MERGED_BY_ATTRIBUTE.has(name)) return innermost;
+  return { ...innermost, attrs: Object.assign({}, ...found.map((el) => el.attrs)) };
+}
+
+/**
+ * A paragraph property as it takes effect: written on the paragraph, else on its style (or the
+ * style that one is based on), else in the document defaults (w:pPrDefault).
+ */
 function pPr(paragraph: El, name: string): El | undefined {
+  const styles = stylesFor(paragraph);
+  const defaults = descendants(styles, 'w:pPrDefault')[0];
+  const chain = styleChain(styles, paragraph).reverse();
+  return resolve([defaults && child(defaults, 'w:pPr'), ...chain.map((style) => child(style, 'w:pPr')), child(paragraph, 'w:pPr')], name);
+}
+
+/**
+ * A run property as it takes effect: written on the run, else on its paragraph's style chain,
+ * else in the document defaults (w:rPrDefault).
+ */
+function rPr(run: El, name: string): El | undefined {
+  const paragraph = req(parents.get(run), 'paragraph of the run');
+  const styles = stylesFor(run);
+  const defaults = descendants(styles, 'w:rPrDefault')[0];
+  const chain = styleChain(styles, paragraph).reverse();
+  return resolve([defaults && child(defaults, 'w:rPr'), ...chain.map((style) => child(style, 'w:rPr')), child(run, 'w:rPr')], name);
+}
+
+/** What a paragraph would get for a property if it did not write it itself. */
+function inheritedPPr(paragraph: El, name: string): El | undefined {
+  const styles = stylesFor(paragraph);
+  const defaults = descendants(styles, 'w:pPrDefault')[0];
+  return resolve([defaults && child(defaults, 'w:pPr'), ...styleChain(styles, paragraph).reverse().map((style) => child(style, 'w:pPr'))], name);
+}
+
+/** What a run would get for a property if it did not write it itself. */
+function inheritedRPr(run: El, name: string): El | undefined {
+  const styles = stylesFor(run);
+  const defaults = descendants(styles, 'w:rPrDefault')[0];
+  const chain = styleChain(styles, req(parents.get(run), 'paragraph of the run')).reverse();
+  return resolve([defaults && child(defaults, 'w:rPr'), ...chain.map((style) => child(style, 'w:rPr'))], name);
+}
+
+/** A property written on the paragraph itself. */
+function directPPr(paragraph: El, name: string): El | undefined {
   const props = child(paragraph, 'w:pPr');
   return props && child(props, name);
 }
 
-function rPr(run: El, name: string): El | undefined {
+/** A property written on the run itself. */
+function directRPr(run: El, name: string): El | undefined {
   const props = child(run, 'w:rPr');
   return props && child(props, name);
 }
@@ -127,10 +229,16 @@ interface Rendered {
 async function render(model: DocumentModel): Promise<Rendered> {
   const bytes = await writeDocx(model);
   const zip = await JSZip.loadAsync(bytes);
-  const part = async (path: string) => {
+  const read = async (path: string) => {
     const file = zip.file(path);
     if (file === null) throw new Error(`no ${path} in the package`);
     return parseXml(await file.async('string'));
+  };
+  const styles = await read('word/styles.xml');
+  const part = async (path: string) => {
+    const root = await read(path);
+    stylesOfPart.set(root, styles);
+    return root;
   };
   const document = await part('word/document.xml');
   return {
@@ -138,7 +246,7 @@ async function render(model: DocumentModel): Promise<Rendered> {
     zip,
     document,
     body: req(child(document, 'w:body'), 'w:body'),
-    styles: await part('word/styles.xml'),
+    styles,
     settings: await part('word/settings.xml'),
     core: await part('docProps/core.xml'),
     rels: await part('word/_rels/document.xml.rels'),
@@ -254,7 +362,7 @@ describe('writeDocx', () => {
     expect(pPr(findParagraph(r.body, 'KẾT LUẬN'), 'w:spacing')?.attrs['w:before']).toBe('120');
   });
 
-  it('switches widow control off explicitly on every paragraph, body, cells and headers', async () => {
+  it('switches widow control off explicitly for every paragraph, body, cells and headers', async () => {
     const paragraphs = descendants(r.body, 'w:p');
     expect(paragraphs.length).toBeGreaterThan(30);
     for (const p of paragraphs) expect(isExplicitlyOff(pPr(p, 'w:widowControl'))).toBe(true);
@@ -263,12 +371,15 @@ describe('writeDocx', () => {
     }
   });
 
-  it('writes a LineBreak as <w:br/> between the runs of one paragraph, and bold runs inside a sentence', () => {
+  it('writes a LineBreak as <w:br/> between the texts of one paragraph, and bold runs inside a sentence', () => {
     const paragraph = req(
       descendants(r.body, 'w:p').find((p) => paragraphText(p).startsWith(BODY_SENTENCE_WITH_BREAK_START)),
       'paragraph with a line break',
     );
-    const sequence = children(paragraph, 'w:r').map((run) => (child(run, 'w:br') ? 'br' : child(run, 'w:t') ? 't' : '?'));
+    // the break may share a run with a text (a run holds a sequence of w:t and w:br)
+    const sequence = children(paragraph, 'w:r').flatMap((run) =>
+      run.children.filter((c) => c.name === 'w:br' || c.name === 'w:t').map((c) => (c.name === 'w:br' ? 'br' : 't')),
+    );
     expect(sequence).toEqual(['t', 'br', 't']);
 
     const point = req(
@@ -310,6 +421,27 @@ describe('writeDocx', () => {
     expect(Math.abs(Number(ind.attrs['w:left']) - Number(ind.attrs['w:right']))).toBeLessThanOrEqual(1);
     // 3 pt after × 20 = 60
     expect(pPr(rule, 'w:spacing')?.attrs['w:after']).toBe('60');
+  });
+
+  it('says font and colour only in the document defaults, and nothing a paragraph or run would inherit anyway', async () => {
+    const parts = [r.body, await headerPart(r, 'default'), await headerPart(r, 'first')];
+    const runs = parts.flatMap((part) => descendants(part, 'w:r'));
+    for (const run of runs) {
+      expect(directRPr(run, 'w:rFonts')).toBeUndefined();
+      expect(directRPr(run, 'w:color')).toBeUndefined();
+      const size = directRPr(run, 'w:sz');
+      if (size) expect(size.attrs['w:val']).not.toBe(inheritedRPr(run, 'w:sz')?.attrs['w:val']);
+    }
+    // the most common size (14 pt, 28 half-points) is the default, so most runs say none
+    expect(runs.filter((run) => directRPr(run, 'w:sz') === undefined).length).toBeGreaterThan(runs.length / 2);
+    for (const paragraph of parts.flatMap((part) => descendants(part, 'w:p'))) {
+      for (const name of ['w:spacing', 'w:ind', 'w:jc', 'w:widowControl']) {
+        const direct = directPPr(paragraph, name);
+        if (direct) expect(direct.attrs, name).not.toEqual(inheritedPPr(paragraph, name)?.attrs);
+      }
+      const mark = directPPr(paragraph, 'w:rPr');
+      if (mark) for (const name of ['w:rFonts', 'w:color']) expect(child(mark, name), name).toBeUndefined();
+    }
   });
 
   it('turns hyphenation off and does not stretch lines ending in a manual break', () => {
@@ -513,5 +645,139 @@ describe('writeDocx', () => {
       expect(child(other.core, 'dcterms:created')?.text).toBe('2025-01-02T00:00:00Z');
       expect(Buffer.from(other.bytes).equals(Buffer.from(r.bytes))).toBe(false);
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The body's XML is built directly rather than through docx's Paragraph/TextRun/Table objects,
+// for speed (src/writers/docx/prepared.ts). It must be exactly what docx itself writes for the
+// same options: the options below are the ones the writer gave docx before it prepared its own.
+
+const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0, marginUnitType: WidthType.DXA };
+
+/** A TableSpec the way docx builds it: the reference for prepared.ts's tableXml. */
+function docxTable(spec: TableSpec, defaults: DocxDefaults): Table {
+  const total = spec.widths.reduce((sum, width) => sum + width, 0);
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: total, type: WidthType.DXA },
+    indent: { size: 0, type: WidthType.DXA },
+    columnWidths: spec.widths,
+    margins: NO_MARGINS,
+    borders: {
+      top: NO_BORDER,
+      bottom: NO_BORDER,
+      left: NO_BORDER,
+      right: NO_BORDER,
+      insideHorizontal: NO_BORDER,
+      insideVertical: NO_BORDER,
+    },
+    rows: [
+      new TableRow({
+        ...(spec.cantSplit ? { cantSplit: true } : {}),
+        children: spec.cells.map(
+          (paragraphs, index) =>
+            new TableCell({
+              width: { size: spec.widths[index] ?? 0, type: WidthType.DXA },
+              margins: NO_MARGINS,
+              borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
+              verticalAlign: VerticalAlignTable.TOP,
+              children: paragraphs.map((paragraph) => toDocxParagraph(paragraph, defaults)),
+            }),
+        ),
+      }),
+    ],
+  });
+}
+
+/** word/document.xml of a bare document with these body children, as docx writes it. */
+async function bodyXml(children: FileChild[]): Promise<string> {
+  const bytes = await Packer.pack(new Document({ sections: [{ children }] }), 'uint8array');
+  const file = (await JSZip.loadAsync(bytes)).file('word/document.xml');
+  if (file === null) throw new Error('no word/document.xml in the package');
+  return file.async('string');
+}
+
+// whole numbers as the writer gives them, and fractions, which docx rounds its own way
+const twips = fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.double({ min: 0, max: 3000, noNaN: true }));
+const spacingArb = fc.record({ before: twips, after: twips, line: fc.integer({ min: 1, max: 3000 }), lineRule: fc.constantFrom('exact' as const, 'auto' as const) });
+const indentArb = fc.record({ left: twips, right: twips, firstLine: twips });
+const alignmentArb = fc.constantFrom('left' as const, 'center' as const, 'right' as const, 'both' as const);
+const textArb = fc.oneof(fc.string(), fc.constantFrom('CURRENT', 'a & b <c> "d" \'e\'', 'Đảng ủy thị trấn', '  spaced  ', ''));
+const runArb: fc.Arbitrary<RunSpec> = fc.record({
+  bold: fc.boolean(),
+  italic: fc.boolean(),
+  underline: fc.boolean(),
+  breaks: fc.integer({ min: 0, max: 2 }),
+  text: fc.option(textArb, { nil: undefined }),
+});
+const defaultsArb: fc.Arbitrary<DocxDefaults> = fc.record({
+  halfPoints: fc.constantFrom(24, 28),
+  spacing: spacingArb,
+  indent: indentArb,
+  alignment: alignmentArb,
+});
+/** A paragraph that often shares a property group with the defaults, so both branches are taken. */
+const paragraphArb = (defaults: DocxDefaults): fc.Arbitrary<ParagraphSpec> =>
+  fc.record({
+    spacing: fc.oneof(fc.constant(defaults.spacing), spacingArb),
+    indent: fc.oneof(fc.constant(defaults.indent), indentArb, fc.constant(undefined)),
+    alignment: fc.oneof(fc.constant(defaults.alignment), alignmentArb, fc.constant(undefined)),
+    border: fc.option(
+      fc.record({
+        top: fc.record({
+          style: fc.constant(BorderStyle.SINGLE),
+          size: fc.oneof(fc.integer({ min: 2, max: 96 }), fc.double({ min: 2, max: 96, noNaN: true })),
+          color: fc.constantFrom('000000', '1F4D78', 'c00000'),
+          space: fc.integer({ min: 0, max: 4 }),
+        }),
+      }),
+      { nil: undefined },
+    ),
+    keepNext: fc.boolean(),
+    keepLines: fc.boolean(),
+    halfPoints: fc.oneof(fc.constant(defaults.halfPoints), fc.integer({ min: 2, max: 96 }), fc.double({ min: 2, max: 96, noNaN: true })),
+    runs: fc.array(runArb, { maxLength: 4 }),
+  });
+
+describe('the body XML writeDocx prepares itself', () => {
+  it('is what docx writes for the same paragraphs', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        defaultsArb.chain((defaults) => fc.tuple(fc.constant(defaults), fc.array(paragraphArb(defaults), { minLength: 1, maxLength: 4 }))),
+        async ([defaults, paragraphs]) => {
+          const prepared = await bodyXml(paragraphs.map((p) => preparedParagraph(p, defaults)));
+          const reference = await bodyXml(paragraphs.map((p) => toDocxParagraph(p, defaults)));
+          expect(prepared).toBe(reference);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('is what docx writes for the same tables', async () => {
+    const tableArb = (defaults: DocxDefaults): fc.Arbitrary<TableSpec> =>
+      fc.array(fc.oneof(fc.integer({ min: 200, max: 6000 }), fc.double({ min: 200, max: 6000, noNaN: true })), { minLength: 1, maxLength: 3 }).chain((widths) =>
+        fc.record({
+          kind: fc.constant('table' as const),
+          widths: fc.constant(widths),
+          cantSplit: fc.boolean(),
+          cells: fc.tuple(...widths.map(() => fc.array(paragraphArb(defaults), { minLength: 1, maxLength: 3 }))),
+        }),
+      );
+    await fc.assert(
+      fc.asyncProperty(
+        defaultsArb.chain((defaults) => fc.tuple(fc.constant(defaults), tableArb(defaults))),
+        async ([defaults, table]) => {
+          // a table is followed by a paragraph, as in the writer's output
+          const after = { spacing: defaults.spacing, indent: undefined, alignment: undefined, keepNext: false, keepLines: false, halfPoints: 2, runs: [] };
+          const prepared = await bodyXml([preparedTable(table, defaults), preparedParagraph(after, defaults)]);
+          const reference = await bodyXml([docxTable(table, defaults), toDocxParagraph(after, defaults)]);
+          expect(prepared).toBe(reference);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -1,21 +1,8 @@
-import {
-  BorderStyle,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  VerticalAlignTable,
-  WidthType,
-  type IBorderOptions,
-} from 'docx';
 import type { Column, ColumnsBlock, FontSetup } from '../../model/document.js';
-import { toFlowParagraph, type FlowContext } from './content.js';
-import { exactHeightParagraph } from './paragraphs.js';
+import { flowParagraphSpec, type FlowContext } from './content.js';
+import { exactHeightSpec } from './paragraphs.js';
+import type { BodySpec, ParagraphSpec, TableSpec } from './spec.js';
 import { mmToTwips, ptToTwips } from './units.js';
-
-const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0, marginUnitType: WidthType.DXA };
 
 /**
  * A ColumnsBlock as a one-row borderless table, with the gaps around it as paragraphs.
@@ -33,52 +20,28 @@ const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0, marginUnitType: Width
  *   and the table needs a paragraph after it anyway (Word requires one before the end of the body
  *   and merges two tables that touch). The paragraph after is therefore always written, a hairline
  *   when spaceAfterPt is 0. The gap before keeps with the table so it never strands at a page foot.
+ * - The table starts at the text area's edge (w:tblInd 0) and the cells' text at their top
+ *   (w:vAlign top), said explicitly rather than left to defaults.
  * - keepTogether: the row cannot split, and every paragraph of a cell but its last keeps with the
  *   next, which is how Word and LibreOffice are told to keep a row's lines on one page. The last
  *   is left alone: keepNext there would chain the table to whatever follows it.
  */
-export function toColumnsTable(block: ColumnsBlock, font: FontSetup): (Paragraph | Table)[] {
+export function columnsSpecs(block: ColumnsBlock, font: FontSetup): BodySpec[] {
   const widths = block.columns.map((column) => mmToTwips(column.widthMm));
-  const totalWidth = widths.reduce((sum, width) => sum + width, 0);
-
-  const cells = block.columns.map(
-    (column, index) =>
-      new TableCell({
-        width: { size: widths[index] ?? 0, type: WidthType.DXA },
-        margins: NO_MARGINS,
-        borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
-        verticalAlign: VerticalAlignTable.TOP,
-        children: cellParagraphs(column, { font, widthTwips: widths[index] ?? 0 }, block.keepTogether),
-      }),
-  );
-
-  const table = new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: totalWidth, type: WidthType.DXA },
-    indent: { size: 0, type: WidthType.DXA },
-    columnWidths: widths,
-    margins: NO_MARGINS,
-    borders: {
-      top: NO_BORDER,
-      bottom: NO_BORDER,
-      left: NO_BORDER,
-      right: NO_BORDER,
-      insideHorizontal: NO_BORDER,
-      insideVertical: NO_BORDER,
-    },
-    rows: [new TableRow({ ...(block.keepTogether ? { cantSplit: true } : {}), children: cells })],
-  });
-
-  const before = block.spaceBeforePt > 0 ? [exactHeightParagraph(ptToTwips(block.spaceBeforePt), font, { keepNext: true })] : [];
-  const after = exactHeightParagraph(ptToTwips(block.spaceAfterPt), font);
+  const table: TableSpec = {
+    kind: 'table',
+    widths,
+    cantSplit: block.keepTogether,
+    cells: block.columns.map((column, index) => cellSpecs(column, { font, widthTwips: widths[index] ?? 0 }, block.keepTogether)),
+  };
+  const before = block.spaceBeforePt > 0 ? [exactHeightSpec(ptToTwips(block.spaceBeforePt), { keepNext: true })] : [];
+  const after = exactHeightSpec(ptToTwips(block.spaceAfterPt));
   return [...before, table, after];
 }
 
-function cellParagraphs(column: Column, ctx: FlowContext, keepTogether: boolean): Paragraph[] {
+function cellSpecs(column: Column, ctx: FlowContext, keepTogether: boolean): ParagraphSpec[] {
   // A cell must hold at least one paragraph; an empty column is a hairline, not a default-size line.
-  if (column.blocks.length === 0) return [exactHeightParagraph(0, ctx.font)];
+  if (column.blocks.length === 0) return [exactHeightSpec(0)];
   const last = column.blocks.length - 1;
-  return column.blocks.map((content, index) =>
-    toFlowParagraph(content, ctx, { keepNext: keepTogether && index < last }),
-  );
+  return column.blocks.map((content, index) => flowParagraphSpec(content, ctx, { keepNext: keepTogether && index < last }));
 }

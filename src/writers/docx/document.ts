@@ -1,8 +1,9 @@
 import { Document, PageOrientation } from 'docx';
 import type { DocumentModel } from '../../model/document.js';
-import { toDocxBody } from './blocks.js';
+import { bodySpecs, toDocxBody } from './blocks.js';
+import { allParagraphs, chooseDefaults, normalStyle } from './defaults.js';
 import { runFonts } from './fonts.js';
-import { toPageNumberSection } from './page-numbers.js';
+import { pageNumberSpecs, toDocxHeaders } from './page-numbers.js';
 import { mmToTwips } from './units.js';
 
 /** The docx object tree for a model: styles, settings, metadata and the one section. */
@@ -17,8 +18,12 @@ export function toDocxDocument(model: DocumentModel): Document {
     right: mmToTwips(page.margin.rightMm),
   };
   const textWidthTwips = widthTwips - margin.left - margin.right;
-  const numbers = toPageNumberSection(model.pageNumbers, font);
   const landscape = widthTwips > heightTwips;
+
+  const body = bodySpecs(model.blocks, { font, widthTwips: textWidthTwips });
+  const numbers = pageNumberSpecs(model.pageNumbers);
+  const defaults = chooseDefaults(allParagraphs(body, numbers.paragraphs));
+  const headers = toDocxHeaders(numbers, defaults);
 
   return new Document({
     title: metadata.title,
@@ -34,15 +39,17 @@ export function toDocxDocument(model: DocumentModel): Document {
     compatibility: { doNotExpandShiftReturn: true },
     styles: {
       default: {
-        // Widow control cannot be set here through docx; every paragraph switches it off itself.
+        // Font, colour and the most common size are said once, here, for every run and mark.
         document: {
           run: {
             font: runFonts(font),
             color: font.color,
+            size: defaults.halfPoints,
             language: { value: metadata.language, eastAsia: metadata.language, bidirectional: metadata.language },
           },
         },
       },
+      paragraphStyles: [normalStyle(defaults)],
     },
     sections: [
       {
@@ -56,8 +63,8 @@ export function toDocxDocument(model: DocumentModel): Document {
           },
           ...(numbers.titlePage ? { titlePage: true } : {}),
         },
-        ...(numbers.headers ? { headers: numbers.headers } : {}),
-        children: toDocxBody(model.blocks, { font, widthTwips: textWidthTwips }),
+        ...(headers ? { headers } : {}),
+        children: toDocxBody(body, defaults),
       },
     ],
   });

@@ -1,7 +1,7 @@
-import { BorderStyle, LineRuleType, Paragraph } from 'docx';
+import { BorderStyle } from 'docx';
 import type { FontSetup, RuleBlock } from '../../model/document.js';
-import { runFonts } from './fonts.js';
-import { HAIRLINE_TWIPS, PARAGRAPH_BASE, SMALLEST_HALF_POINTS } from './paragraphs.js';
+import { HAIRLINE_TWIPS, SMALLEST_HALF_POINTS } from './paragraphs.js';
+import type { ParagraphSpec } from './spec.js';
 import { mmToTwips, ptToBorderEighths, ptToTwips } from './units.js';
 
 /**
@@ -12,17 +12,17 @@ import { mmToTwips, ptToBorderEighths, ptToTwips } from './units.js';
  * drawn shape would be exact too but floats: LibreOffice and Google Docs anchor it differently and
  * it does not take part in the text flow the PDF writer reproduces. The paragraph's own line is a
  * hairline, so the block is spaceBefore + thickness + spaceAfter tall (+ 0.05 pt), as a line drawn
- * in a PDF is; LibreOffice lays it out to exactly that height.
+ * in a PDF is; LibreOffice lays it out to exactly that height. It has no text, so its alignment
+ * does not show.
  */
-export function toRuleParagraph(
+export function ruleSpec(
   block: RuleBlock,
   columnWidthTwips: number,
   font: FontSetup,
   extra: { keepNext?: boolean } = {},
-): Paragraph {
+): ParagraphSpec {
   const indents = centredIndents(columnWidthTwips, mmToTwips(block.lengthMm));
-  return new Paragraph({
-    ...PARAGRAPH_BASE,
+  return {
     border: {
       top: { style: BorderStyle.SINGLE, size: ptToBorderEighths(block.thicknessPt), color: font.color, space: 0 },
     },
@@ -31,12 +31,14 @@ export function toRuleParagraph(
       before: ptToTwips(block.spaceBeforePt),
       after: ptToTwips(block.spaceAfterPt),
       line: HAIRLINE_TWIPS,
-      lineRule: LineRuleType.EXACT,
+      lineRule: 'exact',
     },
-    ...(extra.keepNext ? { keepNext: true } : {}),
-    run: { font: runFonts(font), size: SMALLEST_HALF_POINTS, color: font.color },
-    children: [],
-  });
+    alignment: undefined,
+    keepNext: extra.keepNext === true,
+    keepLines: false,
+    halfPoints: SMALLEST_HALF_POINTS,
+    runs: [],
+  };
 }
 
 /**

@@ -1,0 +1,75 @@
+import type { BorderStyle, IRunOptions } from 'docx';
+import type { toDocxAlignment } from './alignment.js';
+
+/**
+ * The writer works in passes: the model is first laid out as plain paragraph and table
+ * descriptions (this file's types, every property resolved to its full value); the document
+ * defaults are chosen from them (defaults.ts); then each paragraph is written with only what
+ * differs from those defaults, the body's as ready XML (prepared.ts), the headers' through docx's
+ * own Paragraph (paragraphs.ts), whose PAGE field docx builds.
+ */
+
+export type DocxAlignment = ReturnType<typeof toDocxAlignment>;
+
+/** w:spacing, all four attributes: they are always written together or not at all. */
+export interface Spacing {
+  before: number;
+  after: number;
+  line: number;
+  lineRule: 'exact' | 'auto';
+}
+
+/** w:ind, all three attributes: always written together or not at all. */
+export interface Indent {
+  left: number;
+  right: number;
+  firstLine: number;
+}
+
+export interface TopBorder {
+  style: (typeof BorderStyle)[keyof typeof BorderStyle];
+  /** Eighths of a point. */
+  size: number;
+  color: string;
+  /** Points between the border and the text. */
+  space: number;
+}
+
+/** One run: `breaks` line breaks, then text (or a field), sharing a formatting. */
+export interface RunSpec {
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  breaks: number;
+  text?: string;
+  /** Instead of text: the run's own children, e.g. a PAGE field. */
+  children?: IRunOptions['children'];
+}
+
+export interface ParagraphSpec {
+  spacing: Spacing;
+  /** undefined: the paragraph has no text, so its indents do not show and any will do. */
+  indent: Indent | undefined;
+  /** undefined: the paragraph has no text, so its alignment does not show and any will do. */
+  alignment: DocxAlignment | undefined;
+  /** A rule's line: w:pBdr with a top border only. */
+  border?: { top: TopBorder };
+  keepNext: boolean;
+  keepLines: boolean;
+  /** w:sz of the paragraph mark and of every run: the model sizes text per paragraph. */
+  halfPoints: number;
+  runs: RunSpec[];
+}
+
+export interface TableSpec {
+  kind: 'table';
+  widths: number[];
+  cantSplit: boolean;
+  cells: ParagraphSpec[][];
+}
+
+export type BodySpec = ParagraphSpec | TableSpec;
+
+export function isTable(spec: BodySpec): spec is TableSpec {
+  return (spec as TableSpec).kind === 'table';
+}
