@@ -1,6 +1,6 @@
 import { composeDocument, type MeasureTextMm } from './compose/compose.js';
 import { defaultFontFiles, fontStyleName, type FontFiles } from './fonts/font-files.js';
-import { loadFamily } from './fonts/load.js';
+import { loadFont } from './fonts/load.js';
 import { textWidthMm } from './fonts/measure.js';
 import type { DocumentModel } from './model/document.js';
 import type { Conclusion } from './schema/conclusion.js';
@@ -26,8 +26,7 @@ export interface ComposedConclusion {
 
 /** Text widths measured with the PDF's fonts, so the header rule fits its heading exactly. */
 function measurerFor(files: FontFiles): MeasureTextMm {
-  const family = loadFamily(files);
-  return (text, sizePt, bold, italic) => textWidthMm(family[fontStyleName(bold, italic)], text, sizePt);
+  return (text, sizePt, bold, italic) => textWidthMm(loadFont(files[fontStyleName(bold, italic)]), text, sizePt);
 }
 
 /** Validates input and lays it out as the layout-neutral document model every writer renders. */

@@ -1,8 +1,6 @@
 import { composeConclusion, type ComposedConclusion, type ComposeOptions } from './compose-conclusion.js';
 import type { FontFiles } from './fonts/font-files.js';
 import { fieldLocator } from './schema/fields.js';
-import { writeDocx } from './writers/docx/index.js';
-import { writePdf } from './writers/pdf/index.js';
 
 export type OutputFormat = 'docx' | 'pdf';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
@@ -29,7 +27,12 @@ export async function writeComposed(
   options: { fonts?: FontFiles; pdfa?: boolean } = {},
 ): Promise<Uint8Array> {
   checkFormat(format);
-  if (format === 'docx') return writeDocx(composed.model);
+  // Each writer is loaded when first asked for: a DOCX-only run never pays for the PDF engine.
+  if (format === 'docx') {
+    const { writeDocx } = await import('./writers/docx/index.js');
+    return writeDocx(composed.model);
+  }
+  const { writePdf } = await import('./writers/pdf/index.js');
   return writePdf(composed.model, { fonts: options.fonts, pdfa: options.pdfa, fieldOf: fieldLocator(composed.conclusion) });
 }
 

@@ -1,4 +1,4 @@
-import { subMonths } from 'date-fns';
+import { subMonths } from 'date-fns/subMonths';
 import type { Profile } from '../profile/schema.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import { parseIsoDate } from '../text/calendar.js';
