@@ -32,6 +32,7 @@ export interface RuleContent {
   kind: 'rule';
   block: RuleBlock;
   boxTwips: number;
+  /** Width of the border line; 0 when it merges into the previous rule's border (not drawn). */
   borderTwips: number;
 }
 
@@ -75,10 +76,32 @@ export interface TableItem {
 export type FlowItem = LinesItem | TableItem;
 
 export function flowItems(blocks: Block[], family: PdfFontFamily, textWidthTwips: number): FlowItem[] {
-  return blocks.flatMap((block): FlowItem[] => {
-    if (block.kind !== 'columns') return [contentItem(block, family, textWidthTwips)];
-    const gapBefore = block.spaceBeforePt > 0 ? [spaceItem(ptToTwips(block.spaceBeforePt), true)] : [];
-    return [...gapBefore, tableItem(block, family), spaceItem(ptToTwips(block.spaceAfterPt), false)];
+  return mergeAdjacentRules(
+    blocks.flatMap((block): FlowItem[] => {
+      if (block.kind !== 'columns') return [contentItem(block, family, textWidthTwips)];
+      const gapBefore = block.spaceBeforePt > 0 ? [spaceItem(ptToTwips(block.spaceBeforePt), true)] : [];
+      return [...gapBefore, tableItem(block, family), spaceItem(ptToTwips(block.spaceAfterPt), false)];
+    }),
+  );
+}
+
+/**
+ * LibreOffice joins the borders of consecutive paragraphs whose borders and indents are equal
+ * ("merge with next paragraph"): of two identical rules in a row only the first line is drawn,
+ * and the second takes no room for it.
+ */
+function mergeAdjacentRules<T extends FlowItem>(items: T[]): T[] {
+  return items.map((item, index) => {
+    const previous = items[index - 1];
+    if (item.kind !== 'lines' || item.content.kind !== 'rule' || previous?.kind !== 'lines' || previous.content.kind !== 'rule') return item;
+    const rule = item.content;
+    const before = previous.content;
+    const same =
+      borderWidthTwips(before.block.thicknessPt) === borderWidthTwips(rule.block.thicknessPt) &&
+      mmToTwips(before.block.lengthMm) === mmToTwips(rule.block.lengthMm) &&
+      before.boxTwips === rule.boxTwips;
+    if (!same) return item;
+    return { ...item, lineTwips: [HAIRLINE_TWIPS], content: { ...rule, borderTwips: 0 } };
   });
 }
 
@@ -138,7 +161,9 @@ function tableItem(block: ColumnsBlock, family: PdfFontFamily): TableItem {
   const cells = block.columns.map((column): CellLayout => {
     const widthTwips = mmToTwips(column.widthMm);
     // A cell holds at least one paragraph; the DOCX writer gives an empty column a hairline one.
-    const contents = column.blocks.length > 0 ? column.blocks.map((content) => contentItem(content, family, widthTwips)) : [spaceItem(0, false)];
+    const contents = mergeAdjacentRules(
+      column.blocks.length > 0 ? column.blocks.map((content) => contentItem(content, family, widthTwips)) : [spaceItem(0, false)],
+    );
     const items: CellItem[] = [];
     let y = 0;
     let previousAfter: number | undefined;

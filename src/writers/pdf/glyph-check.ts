@@ -1,6 +1,7 @@
 import type { Block, ColumnContent, DocumentModel, Run } from '../../model/document.js';
 import { fontStyleName } from '../../fonts/font-files.js';
 import { MissingGlyphError } from './errors.js';
+import { fieldOfText } from './field-lookup.js';
 import type { PdfFontFamily } from './pdf-fonts.js';
 
 /**
@@ -39,8 +40,8 @@ export function normaliseText(model: DocumentModel): DocumentModel {
  * Fails on the first character of any run that the face of the run's style has no glyph for,
  * naming the character, the font file and, through fieldOf, the input field. Without this check
  * pdfkit would silently draw .notdef, an empty box, in an official document.
- * Give it the caller's model: it checks each run's NFC form (what is drawn) but hands fieldOf the
- * text exactly as the caller wrote it, so the caller can recognise it.
+ * It checks each run's NFC form, what is drawn. Tabs are not drawn (they are white space), so
+ * they need no glyph.
  */
 export function assertGlyphsAvailable(
   model: DocumentModel,
@@ -51,11 +52,16 @@ export function assertGlyphsAvailable(
     for (const run of runs) {
       if (run.kind !== 'text') continue;
       const face = family.faces[fontStyleName(run.bold, run.italic)];
-      for (const character of run.text.normalize('NFC')) {
+      const text = run.text.normalize('NFC');
+      let position = 0;
+      for (const character of text) {
         const codePoint = character.codePointAt(0) ?? 0;
-        if (face.loaded.font.hasGlyphForCodePoint(codePoint)) continue;
-        const text = run.text;
-        throw new MissingGlyphError({ codePoint, character, fontFile: face.loaded.path, field: fieldOf?.(text), text });
+        if (character !== '\t' && !face.loaded.font.hasGlyphForCodePoint(codePoint)) {
+          // The caller's own text first (it may not be NFC), then parts of the drawn text.
+          const field = fieldOf?.(run.text) ?? fieldOfText(fieldOf, text, position);
+          throw new MissingGlyphError({ codePoint, character, fontFile: face.loaded.path, field, text });
+        }
+        position += character.length;
       }
     }
   };

@@ -54,6 +54,7 @@ export async function writePdf(model: DocumentModel, options: PdfWriterOptions =
     info: pdfInfo(document.metadata),
     language: document.metadata.language,
     version: '1.7',
+    displayTitle: true,
     ...(options.pdfa ? { subset: 'PDF/A-2b' } : {}),
     compress: true,
   };

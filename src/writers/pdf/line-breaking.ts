@@ -5,13 +5,21 @@ import { PX_PER_TWIP } from './units.js';
  * Greedy line breaking as LibreOffice does it for the DOCX: a line takes every word whose right
  * edge, in LibreOffice's own rounded glyph advances, does not pass the available width (less an
  * allowance for the overhang of italic text); spaces at the end of a line hang in the margin; a
- * word longer than the line is cut where it overflows.
+ * word longer than the line is cut where it overflows; a tab moves on to the next default tab
+ * stop, counted from the left edge of the paragraph's box whatever its indents (Word's rule,
+ * which LibreOffice follows for a DOCX).
  */
+
+/** The DOCX writer's w:defaultTabStop (docx's default): 720 twips, half an inch. */
+export const DEFAULT_TAB_STOP_TWIPS = 720;
 
 export interface BrokenLine {
   /** First unit of the line. */
   start: number;
-  /** End of the visible text (exclusive): trailing spaces and the manual break are not in it. */
+  /**
+   * End of the line's text (exclusive), without its manual break and without trailing spaces,
+   * except before a manual break: LibreOffice counts those when it centres or right-aligns a line.
+   */
   end: number;
   /** Where the next line starts. */
   next: number;
@@ -19,6 +27,8 @@ export interface BrokenLine {
   widthPx: number;
   /** Width the line may use, in the same pixels. */
   availablePx: number;
+  /** Where the line starts, from the left edge of the paragraph's box (the indents), in pixels. */
+  offsetPx: number;
   /**
    * Why it ends: at a space, at a manual break, at another break opportunity (after a hyphen or
    * dash), cut inside a word, or at the paragraph's end.
@@ -38,38 +48,36 @@ export function breakLines(units: TextUnit[], widths: LineWidths): BrokenLine[] 
   let start = 0;
   do {
     const firstLine = lines.length === 0;
-    const availableTwips = widths.boxTwips - widths.leftIndentTwips - (firstLine ? widths.firstLineIndentTwips : 0);
-    const line = nextLine(units, start, availableTwips * PX_PER_TWIP);
+    const offsetTwips = widths.leftIndentTwips + (firstLine ? widths.firstLineIndentTwips : 0);
+    const line = nextLine(units, start, (widths.boxTwips - offsetTwips) * PX_PER_TWIP, offsetTwips * PX_PER_TWIP);
     lines.push(line);
     start = line.next;
   } while (start < units.length || lines[lines.length - 1]?.ending === 'break');
   return lines;
 }
 
-function nextLine(units: TextUnit[], start: number, availablePx: number): BrokenLine {
-  const width = new PortionWidth();
+function nextLine(units: TextUnit[], start: number, availablePx: number, offsetPx: number): BrokenLine {
+  const width = new PortionWidth(offsetPx);
+  const done = (stop: number, next: number, ending: BrokenLine['ending']) => finish(units, start, stop, next, ending, availablePx, offsetPx);
   for (let index = start; index < units.length; index++) {
     const unit = units[index] as TextUnit;
     if (unit.kind === 'break') {
       // Spaces before a manual break that run past the margin end the line themselves: the
       // break then starts a line of its own, which LibreOffice shows as an empty line.
-      if (width.px > availablePx && index > start) return finish(units, start, index, index, 'space', availablePx);
-      return finish(units, start, index, index + 1, 'break', availablePx);
+      if (width.px > availablePx && index > start) return done(index, index, 'space');
+      return done(index, index + 1, 'break');
     }
     width.enter(unit);
-    if (unit.kind !== 'space' && width.px + unit.advancePx > availablePx - unit.italicReservePx) {
+    if (unit.kind === 'char' && width.px + unit.advancePx > availablePx - unit.italicReservePx) {
       const at = breakBefore(units, start, index);
-      if (at !== undefined) {
-        const ending = (units[at - 1] as TextUnit).kind === 'space' ? 'space' : 'hyphen';
-        return finish(units, start, at, at, ending, availablePx);
-      }
+      if (at !== undefined) return done(at, at, (units[at - 1] as TextUnit).kind === 'char' ? 'hyphen' : 'space');
       // No opportunity on the line: cut the word where it overflows, keeping at least one character.
       const cut = index > start ? index : index + 1;
-      return finish(units, start, cut, cut, 'cut', availablePx);
+      return done(cut, cut, 'cut');
     }
     width.add(unit);
   }
-  return finish(units, start, units.length, units.length, 'last', availablePx);
+  return done(units.length, units.length, 'last');
 }
 
 /**
@@ -82,17 +90,25 @@ export class PortionWidth {
   private current = 0;
   private style: TextUnit['style'] | undefined;
 
+  /** `offsetPx`: where the line starts from the left edge of the box, which tab stops count from. */
+  constructor(private readonly offsetPx = 0) {}
+
   /** Starts a new portion when the unit's style differs from the current one. */
   enter(unit: TextUnit): void {
-    if (this.style && !sameStyle(this.style, unit.style)) {
-      this.done += Math.round(this.current / PX_PER_TWIP) * PX_PER_TWIP;
-      this.current = 0;
-    }
+    if (this.style && !sameStyle(this.style, unit.style)) this.close();
     this.style = unit.style;
   }
 
   add(unit: TextUnit): void {
-    this.current += unit.advancePx;
+    if (unit.kind !== 'tab') {
+      this.current += unit.advancePx;
+      return;
+    }
+    // A tab is a portion of its own that ends on the next stop after the text before it.
+    this.close();
+    const stop = DEFAULT_TAB_STOP_TWIPS * PX_PER_TWIP;
+    this.done = (Math.floor((this.offsetPx + this.done) / stop) + 1) * stop - this.offsetPx;
+    this.style = undefined;
   }
 
   get px(): number {
@@ -103,6 +119,11 @@ export class PortionWidth {
   get finishedPx(): number {
     return this.done + Math.round(this.current / PX_PER_TWIP) * PX_PER_TWIP;
   }
+
+  private close(): void {
+    this.done += Math.round(this.current / PX_PER_TWIP) * PX_PER_TWIP;
+    this.current = 0;
+  }
 }
 
 function finish(
@@ -112,16 +133,17 @@ function finish(
   next: number,
   ending: BrokenLine['ending'],
   availablePx: number,
+  offsetPx: number,
 ): BrokenLine {
   let end = stop;
-  while (end > start && (units[end - 1] as TextUnit).kind === 'space') end--;
-  const width = new PortionWidth();
+  if (ending !== 'break') while (end > start && (units[end - 1] as TextUnit).kind === 'space') end--;
+  const width = new PortionWidth(offsetPx);
   for (let index = start; index < end; index++) {
     const unit = units[index] as TextUnit;
     width.enter(unit);
     width.add(unit);
   }
-  return { start, end, next, widthPx: width.finishedPx, availablePx, ending };
+  return { start, end, next, widthPx: width.finishedPx, availablePx, offsetPx, ending };
 }
 
 /** Characters after which LibreOffice breaks inside a word: hyphen, hyphen-like dashes, ellipsis, ? and !. */
@@ -140,6 +162,7 @@ function breakBefore(units: TextUnit[], start: number, overflow: number): number
     const before = units[at - 1] as TextUnit;
     const after = units[at] as TextUnit;
     if (after.kind === 'space') continue;
+    if (before.kind === 'tab') return at;
     if (before.kind === 'space') {
       let wordEnd = at - 1;
       while (wordEnd > start && (units[wordEnd - 1] as TextUnit).kind === 'space') wordEnd--;

@@ -1,4 +1,5 @@
 import { sum, type FlowItem, type LinesItem, type TableItem } from './flow-items.js';
+import { splitRow, wholeRow, type RowPart } from './table-rows.js';
 
 /**
  * Page breaking as LibreOffice 7 does it for the DOCX, in twips:
@@ -9,8 +10,10 @@ import { sum, type FlowItem, type LinesItem, type TableItem } from './flow-items
  *   space after applies before a table;
  * - at the top of any page but the first, the space before a paragraph is dropped;
  * - a paragraph with keepLines or keepWithNext is never split (unless it starts a page and is
- *   taller than it); a table row that cannot split moves whole; a keepWithNext paragraph follows
- *   the next block to its page, with the rest of its keep-with-next chain, unless it starts a page;
+ *   taller than it); a keepWithNext paragraph follows the next block to its page, with the rest
+ *   of its keep-with-next chain, unless it starts a page;
+ * - a table row (a ColumnsBlock) that does not fit is split across pages cell by cell, after
+ *   moving to a page of its own if it may not split (table-rows.ts);
  * - widow/orphan control is off, so a paragraph flowing down the page may leave a single line at
  *   its foot. But LibreOffice first deals the blocks out to pages 25 to the first page and 26 to
  *   each next one (SwLayHelper, mnMaxParaPerPage = 25), then pulls blocks back onto pages with
@@ -37,13 +40,15 @@ export interface TablePlacement {
   kind: 'table';
   item: number;
   topTwips: number;
+  /** What of each cell is drawn on this page: all of it unless the row is split. */
+  part: RowPart;
 }
 
 export type Placement = LinesPlacement | TablePlacement;
 
 export interface PagePlan {
   pages: Placement[][];
-  /** False when a block taller than a page had to overflow it: pdfmake then decides where it breaks. */
+  /** False when a single line taller than a page had to overflow it. */
   exact: boolean;
 }
 
@@ -110,6 +115,10 @@ class PageCursor {
 
   get bottom(): number {
     return this.body.bottomTwips;
+  }
+
+  get top(): number {
+    return this.body.topTwips;
   }
 
   fits(height: number): boolean {
@@ -191,11 +200,28 @@ export function initialPage(index: number): number {
 
 function placeTable(page: PageCursor, item: TableItem, index: number): Span {
   const spacing = () => (page.atTop ? 0 : page.previousAfter);
-  if (!page.atTop && !page.fits(spacing() + item.heightTwips)) page.newPage();
-  if (!page.fits(spacing() + item.heightTwips)) page.markInexact();
+  const room = () => page.bottom - page.y - spacing();
+  if (item.heightTwips > room() && item.keepTogether && !page.atTop) page.newPage();
   const span: Span = { first: page.pageIndex, last: page.pageIndex, startedAtTop: page.atTop };
-  page.place({ kind: 'table', item: index, topTwips: page.y + spacing() }, item.heightTwips);
+  if (item.heightTwips <= room()) {
+    page.place({ kind: 'table', item: index, topTwips: page.y + spacing(), part: wholeRow(item) }, item.heightTwips);
+  } else {
+    const pageRoom = page.bottom - page.top;
+    let parts = splitRow(item, room(), pageRoom);
+    if (parts === undefined) {
+      page.newPage();
+      span.first = page.pageIndex;
+      span.startedAtTop = true;
+      parts = splitRow(item, room(), pageRoom) ?? [];
+    }
+    parts.forEach((part, number) => {
+      if (number > 0) page.newPage();
+      if (part.heightTwips > room()) page.markInexact();
+      page.place({ kind: 'table', item: index, topTwips: page.y + spacing(), part }, part.heightTwips);
+    });
+  }
   page.previousAfter = 0;
+  span.last = page.pageIndex;
   return span;
 }
 

@@ -1,6 +1,7 @@
 import type { ParagraphBlock } from '../../model/document.js';
 import { fontStyleName, type FontStyleName } from '../../fonts/font-files.js';
-import type { PdfFace, PdfFontFamily } from './pdf-fonts.js';
+import { codePointAdvances } from './font-shaping.js';
+import type { PdfFontFamily } from './pdf-fonts.js';
 import { PX_PER_PT, PX_PER_TWIP } from './units.js';
 
 /** What distinguishes two runs for measuring and drawing. */
@@ -12,7 +13,8 @@ export interface RunStyle {
 /** One code point of a paragraph, or one of its manual line breaks. */
 export interface TextUnit {
   text: string;
-  kind: 'char' | 'space' | 'break';
+  /** A tab's advance depends on where it stands: it is worked out when lines are broken. */
+  kind: 'char' | 'space' | 'tab' | 'break';
   style: RunStyle;
   /**
    * Advance in LibreOffice reference-device pixels (1/120 pt): LibreOffice shapes a run as a whole
@@ -32,31 +34,12 @@ export interface ShapedParagraph {
   units: TextUnit[];
 }
 
-/**
- * No kerning, in measuring and in drawing. LibreOffice kerns a DOCX only where w:kern asks for it,
- * and the DOCX writer's docDefaults do not, so LibreOffice sets the text unkerned (Word does too).
- * Measured against LibreOffice 7.4: with kerning the PDF's lines would hold more words.
- */
-export const FONT_FEATURES: Readonly<Record<string, boolean>> = Object.freeze({ kern: false });
-
-/** The fontkit API beyond src/fonts/fontkit.d.ts: layout with features, glyph code points, positions. */
-interface ShapingFont {
-  layout(text: string, features: Record<string, boolean>): {
-    glyphs: { codePoints: number[] }[];
-    positions: { xAdvance: number }[];
-    advanceWidth: number;
-  };
-}
-
-export function shapingFont(font: unknown): ShapingFont {
-  return font as ShapingFont;
-}
-
 export function shapeParagraph(block: ParagraphBlock, family: PdfFontFamily): ShapedParagraph {
   const units: TextUnit[] = [];
   let pending: { text: string; style: RunStyle } | null = null;
   const flush = () => {
-    if (pending) units.push(...shapeRun(pending.text, pending.style, block.style.sizePt, family));
+    // A loop, not push(...units): a paragraph may hold a million characters.
+    if (pending) for (const unit of shapeRun(pending.text, pending.style, block.style.sizePt, family)) units.push(unit);
     pending = null;
   };
   let lastStyle: RunStyle = { face: 'normal', underline: false };
@@ -83,48 +66,18 @@ function shapeRun(text: string, style: RunStyle, sizePt: number, family: PdfFont
   const characters = [...text];
   if (characters.length === 0) return [];
   const face = family.faces[style.face];
-  const advances = codePointAdvances(face, text, characters.length);
+  const advances = codePointAdvances(face, text);
   const pxPerUnit = (sizePt * PX_PER_PT) / face.unitsPerEm;
   const italic = style.face === 'italics' || style.face === 'bolditalics';
   const fontHeightTwips = Math.round(((face.ascent - face.descent + face.lineGap) / face.unitsPerEm) * sizePt * 20);
   const italicReservePx = italic ? Math.floor(fontHeightTwips / 12) * PX_PER_TWIP : 0;
   return characters.map((character, index) => ({
     text: character,
-    kind: character === ' ' ? 'space' : 'char',
+    kind: character === ' ' ? 'space' : character === '\t' ? 'tab' : 'char',
     style,
-    advancePx: Math.round((advances[index] ?? 0) * pxPerUnit),
+    advancePx: character === '\t' ? 0 : Math.round((advances[index] ?? 0) * pxPerUnit),
     italicReservePx,
   }));
-}
-
-/**
- * The advance of each code point of a run, in font units, shaped as one run. Shaping is the
- * costly part of a render and official documents repeat their wording, so results are kept per
- * face for the life of the process (a bounded cache: cleared when it grows too large).
- */
-function codePointAdvances(face: PdfFace, text: string, length: number): number[] {
-  const cached = face.advanceCache.get(text);
-  if (cached) return cached;
-  const run = shapingFont(face.loaded.font).layout(text, { ...FONT_FEATURES });
-  const advances = new Array<number>(length).fill(0);
-  // Glyphs map to code points one to one for the fonts we ship; a ligature or a decomposition
-  // (several code points per glyph, or glyphs without one) puts the advance on the first code point.
-  let cursor = 0;
-  run.glyphs.forEach((glyph, index) => {
-    const target = Math.min(cursor, length - 1);
-    advances[target] = (advances[target] ?? 0) + (run.positions[index]?.xAdvance ?? 0);
-    cursor += glyph.codePoints.length;
-  });
-  remember(face.advanceCache, text, advances);
-  return advances;
-}
-
-const CACHE_LIMIT = 20_000;
-
-/** Adds to a per-face cache, dropping everything once it holds CACHE_LIMIT entries. */
-export function remember<T>(cache: Map<string, T>, key: string, value: T): void {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
 }
 
 export function sameStyle(a: RunStyle, b: RunStyle): boolean {

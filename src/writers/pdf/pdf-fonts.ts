@@ -1,5 +1,7 @@
+import * as fontkit from 'fontkit';
 import { type FontFiles, type FontStyleName } from '../../fonts/font-files.js';
-import { loadFamily, type LoadedFont } from '../../fonts/load.js';
+import { FontError, loadFamily, type LoadedFont } from '../../fonts/load.js';
+import { withoutKerning } from './unkerned-font.js';
 
 /** One face of the family with the metrics layout needs, in font units. */
 export interface PdfFace {
@@ -12,7 +14,9 @@ export interface PdfFace {
   lineGap: number;
   /** Advance of U+0020, for the explicit word gaps of manually justified lines. */
   spaceAdvance: number;
-  /** Shaping results kept across renders, keyed by text (see paragraph-shaping.ts). */
+  /** The font without its kerning (unkerned-font.ts): what pdfkit draws with and we measure with. */
+  drawing: { data: Buffer; font: fontkit.Font };
+  /** Shaping results kept across renders, keyed by text (see font-shaping.ts). */
   advanceCache: Map<string, number[]>;
   widthCache: Map<string, number>;
 }
@@ -29,7 +33,7 @@ const families = new Map<string, PdfFontFamily>();
 
 /**
  * The family for a set of TTF files, parsed once per process (src/fonts/load.ts caches the files;
- * this caches the derived metrics and the pdfmake name).
+ * this caches the unkerned copies, the derived metrics and the pdfmake name).
  */
 export function pdfFontFamily(files: FontFiles): PdfFontFamily {
   const id = STYLES.map((style) => files[style]).join('\n');
@@ -40,6 +44,13 @@ export function pdfFontFamily(files: FontFiles): PdfFontFamily {
   for (const style of STYLES) {
     const face = loaded[style];
     const { font } = face;
+    const data = withoutKerning(face.data);
+    let drawingFont: fontkit.Font;
+    try {
+      drawingFont = fontkit.create(data);
+    } catch (error) {
+      throw new FontError(`Font file ${face.path} cannot be prepared for the PDF: ${(error as Error).message}`);
+    }
     faces[style] = {
       style,
       loaded: face,
@@ -48,6 +59,7 @@ export function pdfFontFamily(files: FontFiles): PdfFontFamily {
       descent: font.descent,
       lineGap: font.lineGap,
       spaceAdvance: font.layout(' ').advanceWidth,
+      drawing: { data, font: drawingFont },
       advanceCache: new Map(),
       widthCache: new Map(),
     };

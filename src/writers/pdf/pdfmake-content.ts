@@ -1,17 +1,19 @@
 import type { PageNumbering } from '../../model/document.js';
-import { type CellItem, type FlowItem, type LinesItem, type RuleContent, type TableItem, type TextContent } from './flow-items.js';
+import type { CellItem, FlowItem, LinesItem, RuleContent, TableItem, TextContent } from './flow-items.js';
 import type { PagePlan, Placement } from './pagination.js';
-import { FONT_FEATURES } from './paragraph-shaping.js';
+import type { CellSlice, RowPart } from './table-rows.js';
 import { ascenderPt, type PdfFontFamily } from './pdf-fonts.js';
-import { lineHeightPt, textNodes, type TextNodeContext } from './text-nodes.js';
-import { mmToTwips, twipsToPt } from './units.js';
+import { exactLineHeightPt } from './line-inlines.js';
+import { textNodes, type TextNodeContext } from './text-nodes.js';
+import { mmToTwips, ptToTwips, twipsToPt } from './units.js';
 import type { PageGeometry } from './page-geometry.js';
 
 /**
  * The pdfmake content for a page plan. Every vertical position comes from the plan: each node's
  * top margin is the distance from where pdfmake's cursor stands to where the plan puts the node,
  * and the first node of every page after the first carries pageBreak "before". pdfmake never has
- * to decide a page break itself (its page bottom is set below the plan's, see pdfmake-render.ts).
+ * to decide a page break itself: its bottom margin is 0 (see index.ts), so everything the plan
+ * puts on a page fits there for pdfmake too.
  */
 
 type Node = Record<string, unknown>;
@@ -40,7 +42,7 @@ interface Cursor {
 function placementNodes(placement: Placement, items: FlowItem[], cursor: Cursor, ctx: ContentContext): Node[] {
   const item = items[placement.item] as FlowItem;
   const top = twipsToPt(placement.topTwips);
-  if (placement.kind === 'table') return [tableNode(item as TableItem, top, cursor, ctx)];
+  if (placement.kind === 'table') return [tableNode(item as TableItem, placement.part, top, cursor, ctx)];
   const lines = item as LinesItem;
   const nodes = linesNodes(lines, placement.from, placement.to, top, cursor, ctx);
   return lines.keepLines && nodes.length > 1 ? [{ stack: nodes, unbreakable: true }] : nodes;
@@ -60,7 +62,7 @@ function linesNodes(item: LinesItem, from: number, to: number, top: number, curs
 
 function paragraphNodes(content: TextContent, from: number, to: number, top: number, cursor: Cursor, ctx: ContentContext): Node[] {
   const { style } = content.shaped.block;
-  const lineHeight = lineHeightPt(content);
+  const lineHeight = exactLineHeightPt(content);
   const drop = baselineDrop(content, ctx.family);
   const left = twipsToPt(mmToTwips(style.leftIndentMm));
   let lineTop = top;
@@ -80,7 +82,7 @@ function paragraphNodes(content: TextContent, from: number, to: number, top: num
  */
 function baselineDrop(content: TextContent, family: PdfFontFamily): number {
   const { style } = content.shaped.block;
-  const lineTwips = Math.round(style.lineHeightPt * 20);
+  const lineTwips = ptToTwips(style.lineHeightPt);
   const faces = new Set(content.shaped.units.map((unit) => unit.style.face));
   if (faces.size === 0) faces.add('normal');
   const ascender = Math.max(...[...faces].map((face) => ascenderPt(family.faces[face], style.sizePt)));
@@ -92,6 +94,7 @@ function baselineDrop(content: TextContent, family: PdfFontFamily): number {
  * before, as wide as the paragraph between indents of floor(slack / 2) and the rest.
  */
 function ruleNode(content: RuleContent, top: number, cursor: Cursor, ctx: ContentContext): Node {
+  if (content.borderTwips === 0) return spaceNode(top, cursor);
   const lengthTwips = Math.min(mmToTwips(content.block.lengthMm), content.boxTwips);
   const x1 = twipsToPt(Math.floor((content.boxTwips - lengthTwips) / 2));
   const thickness = twipsToPt(content.borderTwips);
@@ -109,12 +112,16 @@ function spaceNode(top: number, cursor: Cursor): Node {
   return node;
 }
 
-function tableNode(item: TableItem, top: number, cursor: Cursor, ctx: ContentContext): Node {
-  const height = twipsToPt(item.heightTwips);
-  const columns = item.cells.map((cell) => {
+/** A table row's part on one page as pdfmake columns, each padded to the part's height. */
+function tableNode(item: TableItem, part: RowPart, top: number, cursor: Cursor, ctx: ContentContext): Node {
+  const height = twipsToPt(part.heightTwips);
+  const columns = item.cells.map((cell, index) => {
     const local: Cursor = { y: 0 };
-    const stack = cell.items.flatMap((cellItem: CellItem) => linesNodes(cellItem.item, 0, cellItem.item.lineTwips.length, twipsToPt(cellItem.topTwips), local, ctx));
-    // Pad every column to the row's height so the node ends where the table ends.
+    const slice = part.cells[index] as CellSlice;
+    const stack = slice.lines.flatMap((lines) => {
+      const content = (cell.items[lines.item] as CellItem).item;
+      return linesNodes(content, lines.from, lines.to, twipsToPt(lines.topTwips), local, ctx);
+    });
     stack.push({ canvas: [], margin: [0, height - local.y, 0, 0] });
     return { width: twipsToPt(cell.widthTwips), stack };
   });
@@ -143,7 +150,6 @@ export function pageNumberHeader(
       font: ctx.family.key,
       fontSize: numbering.sizePt,
       lineHeight: 1,
-      fontFeatures: { ...FONT_FEATURES },
       color: ctx.color,
       alignment: numbering.align,
       margin: [twipsToPt(geometry.leftTwips), twipsToPt(mmToTwips(numbering.fromTopMm)) + gap, geometry.rightPt, 0],

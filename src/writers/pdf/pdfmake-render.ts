@@ -5,8 +5,9 @@ import type { PdfFontFamily } from './pdf-fonts.js';
 /**
  * The one place that talks to pdfmake's process-wide server instance.
  *
- * Fonts are handed over through pdfmake's virtual file system, keyed by their real paths, so the
- * bytes read once by src/fonts/load.ts are reused by every render instead of being read again.
+ * Fonts are handed over through pdfmake's virtual file system, keyed by their real paths: the
+ * unkerned copies made once per process (pdf-fonts.ts) are reused by every render, and pdfmake
+ * never reads the files themselves.
  * Both access policies are set on every render: no URL may be fetched, and the only local files
  * pdfmake may open are the font files registered here.
  */
@@ -16,8 +17,8 @@ const registeredFontPaths = new Set<string>();
 
 function register(family: PdfFontFamily): void {
   for (const style of STYLES) {
-    const { path, data } = family.faces[style].loaded;
-    if (!pdfmake.virtualfs.existsSync(path)) pdfmake.virtualfs.writeFileSync(path, data);
+    const { path } = family.faces[style].loaded;
+    if (!pdfmake.virtualfs.existsSync(path)) pdfmake.virtualfs.writeFileSync(path, family.faces[style].drawing.data);
     registeredFontPaths.add(path);
   }
 }
