@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConclusionValidationError, FontError, renderConclusion, type ValidationProblem } from '../src/index.js';
-import { comparable, docxBodyParagraphs, pdfPageCount, pdfPages, zipEntries } from './helpers/arbitraries.js';
+import { comparable } from './helpers/arbitraries.js';
+import { docxBodyParagraphs, zipEntries } from './helpers/docx-text.js';
+import { pdfPageCount, pdfPageTexts } from './helpers/pdf-text.js';
 
 // Inputs are JSON as a user would write it, broken on purpose: typed loosely.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -66,7 +68,7 @@ async function renderError(input: unknown, format: 'docx' | 'pdf'): Promise<Erro
 
 /** The PDF's text (pdftotext, content-stream order), runs of white space as one space. */
 async function pdfTextOf(pdf: Uint8Array, normalize = true): Promise<string> {
-  return (await pdfPages(pdf, { raw: true, normalize })).join('\n').replace(/\s+/g, ' ');
+  return (await pdfPageTexts(pdf, { raw: true, normalize })).join('\n').replace(/\s+/g, ' ');
 }
 
 async function docxParagraphsOf(input: unknown): Promise<string[]> {
@@ -558,7 +560,7 @@ describe('1 MB strings', () => {
     expect(count).toBeLessThanOrEqual(pages[1]);
     // The page-number band at the top of each page is cropped off, so text flowing on to the next
     // page reads on without the number between.
-    const text = (await pdfPages(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT })).join('\n').replace(/\s+/g, '');
+    const text = (await pdfPageTexts(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT })).join('\n').replace(/\s+/g, '');
     expect(text).toContain(tail.replace(/\s+/g, ''));
   }
 

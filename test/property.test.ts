@@ -25,16 +25,14 @@ import { FontError } from '../src/fonts/load.js';
 import {
   anyValue,
   conclusionArb,
-  docxParagraphs,
   expectedParagraphs,
   missingInFlowText,
   missingParagraphs,
   mutate,
   mutationArb,
-  pdfPageCount,
-  pdfPages,
-  zipEntries,
 } from './helpers/arbitraries.js';
+import { docxParagraphs, zipEntries } from './helpers/docx-text.js';
+import { pdfPageCount, pdfPageTexts } from './helpers/pdf-text.js';
 import { convertWithLibreOffice } from './helpers/libreoffice.js';
 
 /** The fixed seed of every property here; FC_SEED replaces it. */
@@ -117,7 +115,7 @@ describe('generated valid conclusions → PDF', () => {
         expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
         // Content-stream order keeps each column of the header and footer together; the band at the
         // top of each page holds only the page number, which would otherwise split a paragraph.
-        const pages = await pdfPages(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT });
+        const pages = await pdfPageTexts(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT });
         const problems = missingInFlowText(pages.join('\n'), expectedParagraphs(input));
         // Hyphenation is off: no soft hyphen is drawn, and no word is cut with a "-" at a line end
         // (a "-" that ends a line is always one the input has, which the comparison above checks).
@@ -218,7 +216,7 @@ describe('LibreOffice reads the generated DOCX', () => {
       const pdf = await convertWithLibreOffice(docx, 'docx', 'pdf', { timeoutMs: 110_000 });
       expect(await pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
       // Content-stream order: LibreOffice writes lines in layout order, cells of a table row one after the other.
-      const pages = await pdfPages(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT });
+      const pages = await pdfPageTexts(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT });
       const problems = missingInFlowText(pages.join('\n'), expectedParagraphs(input));
       if (problems.length > 0) throw new Error(report(problems, input));
     }

@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderConclusion } from '../src/index.js';
-import { comparable, docxBodyParagraphs, pdfPageCount, pdfPages } from './helpers/arbitraries.js';
+import { comparable } from './helpers/arbitraries.js';
+import { docxBodyParagraphs } from './helpers/docx-text.js';
+import { pdfPageCount, pdfPageTexts } from './helpers/pdf-text.js';
 import { convertWithLibreOffice } from './helpers/libreoffice.js';
 
 const SECTIONS = 4;
@@ -68,7 +70,7 @@ describe(`a conclusion with ${POINTS} points`, () => {
     const pdf = await convertWithLibreOffice(docx, 'docx', 'pdf', { timeoutMs: 280_000 });
     const pages = await pdfPageCount(pdf);
     expectPlausiblePages(pages);
-    const text = (await pdfPages(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT })).join('\n').replace(/\s+/g, '');
+    const text = (await pdfPageTexts(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT })).join('\n').replace(/\s+/g, '');
     expect(text).toContain(`${POINTS_PER_SECTION}.${LAST}`.replace(/\s+/g, ''));
   }, 300_000);
 
@@ -76,7 +78,7 @@ describe(`a conclusion with ${POINTS} points`, () => {
     const pdf = await renderConclusion(INPUT, { format: 'pdf' });
     const pages = await pdfPageCount(pdf);
     expectPlausiblePages(pages);
-    const pageTexts = await pdfPages(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT });
+    const pageTexts = await pdfPageTexts(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT });
     expect(pageTexts).toHaveLength(pages);
     const all = pageTexts.join('\n').replace(/\s+/g, '');
     expect(all).toContain(`${POINTS_PER_SECTION}.${LAST}`.replace(/\s+/g, ''));
@@ -98,7 +100,7 @@ describe('a footer taller than a page: 200 recipients', () => {
 
   it('renders to PDF with every recipient, the filing line and the signature', async () => {
     const pdf = await renderConclusion(input, { format: 'pdf' });
-    const text = (await pdfPages(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT })).join('\n');
+    const text = (await pdfPageTexts(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT })).join('\n');
     const recipients = [...text.matchAll(/- Nơi nhận số (\d+);/g)].map((m) => Number(m[1]));
     expect(recipients).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     expect(text).toContain('- Lưu VPĐU.');
@@ -113,7 +115,7 @@ describe('a footer taller than a page: 200 recipients', () => {
     const paragraphs = (await docxBodyParagraphs(docx)).map(comparable);
     expect(paragraphs.filter((p) => /^- Nơi nhận số \d+;$/.test(p))).toHaveLength(200);
     const pdf = await convertWithLibreOffice(docx, 'docx', 'pdf', { timeoutMs: 110_000 });
-    const text = (await pdfPages(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT })).join('\n');
+    const text = (await pdfPageTexts(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT })).join('\n');
     expect([...text.matchAll(/- Nơi nhận số (\d+);/g)]).toHaveLength(200);
     expect(text).toContain('Nguyễn Văn An');
   }, 120_000);

@@ -14,16 +14,7 @@
  * the "remove every `*`" comparison would not hold), tabs and characters outside Vietnamese and
  * basic punctuation (the PDF font need not have them).
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import fc from 'fast-check';
-import { XMLParser } from 'fast-xml-parser';
-import JSZip from 'jszip';
-
-const exec = promisify(execFile);
 
 // ---------------------------------------------------------------------------------------------
 // Letters, words and text
@@ -572,104 +563,4 @@ function missingInFlow(text: string, expected: readonly ExpectedParagraph[]): st
     cursor = at + needle.length;
   }
   return problems;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading the outputs back
-// ---------------------------------------------------------------------------------------------
-
-/** Every entry of a zip (DOCX) package, as text. */
-export async function zipEntries(bytes: Uint8Array): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new Map<string, string>();
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (!entry.dir) out.set(name, await entry.async('string'));
-  }
-  return out;
-}
-
-const orderedParser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: true,
-});
-
-type OrderedNode = Record<string, unknown>;
-
-/**
- * The text of every paragraph (w:p) of a WordprocessingML part, in document order, table cells
- * included: the w:t texts of the paragraph concatenated, a w:br as "\n", a w:tab as "\t".
- */
-export function docxParagraphs(xml: string): string[] {
-  const paragraphs: string[] = [];
-  const nameOf = (node: OrderedNode) => Object.keys(node).find((k) => k !== ':@');
-  const textOf = (nodes: OrderedNode[]): string =>
-    nodes
-      .map((node) => {
-        const name = nameOf(node);
-        if (name === 'w:t') return ((node[name] as OrderedNode[]) ?? []).map((c) => (typeof c['#text'] === 'string' ? c['#text'] : String(c['#text'] ?? ''))).join('');
-        if (name === 'w:br') return '\n';
-        if (name === 'w:tab') return '\t';
-        if (name === undefined || name === '#text') return '';
-        return textOf((node[name] as OrderedNode[]) ?? []);
-      })
-      .join('');
-  const walk = (nodes: OrderedNode[]) => {
-    for (const node of nodes) {
-      const name = nameOf(node);
-      if (name === undefined || name === '#text') continue;
-      const children = (node[name] as OrderedNode[]) ?? [];
-      if (name === 'w:p') paragraphs.push(textOf(children));
-      else walk(children);
-    }
-  };
-  walk(orderedParser.parse(xml) as OrderedNode[]);
-  return paragraphs;
-}
-
-/** The paragraphs of a DOCX's main document part. */
-export async function docxBodyParagraphs(bytes: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')?.async('string');
-  if (xml === undefined) throw new Error('the DOCX has no word/document.xml');
-  return docxParagraphs(xml);
-}
-
-/**
- * A PDF's pages as text (pdftotext), each page's own; in reading order, or with `raw` in the order
- * the content stream draws it (a table's cells one after the other). `cropTopPt` leaves out a
- * band at the top of every page (the page number); the text is NFC unless `normalize` is false.
- */
-export async function pdfPages(bytes: Uint8Array, options: { cropTopPt?: number; raw?: boolean; normalize?: boolean } = {}): Promise<string[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'ket-luan-prop-'));
-  try {
-    const file = join(dir, 'x.pdf');
-    await writeFile(file, bytes);
-    const crop = options.cropTopPt ? ['-x', '0', '-y', String(Math.ceil(options.cropTopPt)), '-W', '10000', '-H', '10000'] : [];
-    const { stdout } = await exec('pdftotext', [...(options.raw ? ['-raw'] : []), ...crop, '-enc', 'UTF-8', file, '-'], { maxBuffer: 256 * 1024 * 1024 });
-    const pages = stdout.split('\f');
-    if (pages[pages.length - 1]?.trim() === '') pages.pop();
-    return options.normalize === false ? pages : pages.map((p) => p.normalize('NFC'));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** The number of pages of a PDF, from pdfinfo. */
-export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
-  const dir = await mkdtemp(join(tmpdir(), 'ket-luan-prop-'));
-  try {
-    const file = join(dir, 'x.pdf');
-    await writeFile(file, bytes);
-    const { stdout } = await exec('pdfinfo', [file]);
-    const match = /^Pages:\s+(\d+)/m.exec(stdout);
-    if (!match) throw new Error(`pdfinfo gave no page count:\n${stdout}`);
-    return Number(match[1]);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }

@@ -48,8 +48,8 @@ async function poppler(tool: string, args: string[], pdf: Uint8Array): Promise<s
   try {
     const file = join(dir, 'input.pdf');
     await writeFile(file, pdf);
-    const { stdout } = await exec(join(POPPLER, tool), [...args, file, ...(tool === 'pdffonts' ? [] : ['-'])], {
-      maxBuffer: 64 * 1024 * 1024,
+    const { stdout } = await exec(join(POPPLER, tool), [...args, file, ...(tool === 'pdffonts' || tool === 'pdfinfo' ? [] : ['-'])], {
+      maxBuffer: 256 * 1024 * 1024,
     });
     return stdout;
   } finally {
@@ -144,4 +144,25 @@ export function xmpPacket(pdf: Uint8Array): string | undefined {
   const end = text.indexOf('</x:xmpmeta>');
   if (start < 0 || end < 0) return undefined;
   return Buffer.from(text.slice(start, end + '</x:xmpmeta>'.length), 'latin1').toString('utf8');
+}
+
+/**
+ * A PDF's pages as text (pdftotext), each page's own; in reading order, or with `raw` in the order
+ * the content stream draws it (a table's cells one after the other). `cropTopPt` leaves out a
+ * band at the top of every page (the page number); the text is NFC unless `normalize` is false.
+ */
+export async function pdfPageTexts(pdf: Uint8Array, options: { cropTopPt?: number; raw?: boolean; normalize?: boolean } = {}): Promise<string[]> {
+  const crop = options.cropTopPt ? ['-x', '0', '-y', String(Math.ceil(options.cropTopPt)), '-W', '10000', '-H', '10000'] : [];
+  const stdout = await poppler('pdftotext', [...(options.raw ? ['-raw'] : []), ...crop, '-enc', 'UTF-8'], pdf);
+  const pages = stdout.split('\f');
+  if (pages[pages.length - 1]?.trim() === '') pages.pop();
+  return options.normalize === false ? pages : pages.map((page) => page.normalize('NFC'));
+}
+
+/** The number of pages of a PDF, from pdfinfo. */
+export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
+  const stdout = await poppler('pdfinfo', [], pdf);
+  const match = /^Pages:\s+(\d+)/m.exec(stdout);
+  if (!match) throw new Error(`pdfinfo gave no page count:\n${stdout}`);
+  return Number(match[1]);
 }

@@ -12,7 +12,6 @@ import { stringFields } from '../../src/schema/fields.js';
 import { parseConclusion } from '../../src/schema/parse.js';
 import { toUpperVi } from '../../src/text/case.js';
 import { parseInline, plainText } from '../../src/text/inline.js';
-import { TemplateError } from '../../src/templates/errors.js';
 import { loadTemplates } from '../../src/templates/load.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
