@@ -1,0 +1,64 @@
+/**
+ * The PDF agrees with the DOCX page by page: for the example and the layout fixtures, the PDF we
+ * write and LibreOffice's rendering of the DOCX we write (LibreOffice draws Times New Roman with
+ * Liberation Serif 2, the PDF's font) have the same pages, and every page starts with the same words.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderConclusion } from '../src/index.js';
+import { ROOT } from './helpers/cli.js';
+import { convertWithLibreOffice } from './helpers/libreoffice.js';
+import { pdfPageTexts } from './helpers/pdf-text.js';
+
+const INPUTS = [
+  join(ROOT, 'examples', 'cho-chu-2024-11.json'),
+  ...['one-page', 'six-pages-nested', 'signature-at-page-end', 'signature-pushed-to-next-page'].map((name) => join(ROOT, 'test', 'fixtures', 'inputs', `${name}.json`)),
+];
+
+/** The top margin holds only the page number: leave it out so pages are compared by their text. */
+const PAGE_NUMBER_BAND_PT = 45;
+const FIRST_WORDS = 6;
+
+async function pageStarts(pdf: Uint8Array): Promise<string[]> {
+  const pages = await pdfPageTexts(pdf, { cropTopPt: PAGE_NUMBER_BAND_PT, raw: true });
+  return pages.map((page) => page.split(/\s+/).filter(Boolean).slice(0, FIRST_WORDS).join(' '));
+}
+
+describe.each(INPUTS)('%s', (path) => {
+  it('has the same pages, each starting with the same words, in our PDF and in LibreOffice’s rendering of our DOCX', async () => {
+    const input = JSON.parse(readFileSync(path, 'utf8'));
+    const [pdf, docx] = await Promise.all([renderConclusion(input, { format: 'pdf' }), renderConclusion(input, { format: 'docx' })]);
+    const viaLibreOffice = await convertWithLibreOffice(docx, 'docx', 'pdf');
+    const ours = await pageStarts(pdf);
+    const theirs = await pageStarts(viaLibreOffice);
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours).toEqual(theirs);
+  });
+});
+
+describe('the fixtures cover what they are named for', () => {
+  const pagesOf = async (name: string) => pdfPageTexts(await renderConclusion(JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'inputs', `${name}.json`), 'utf8')), { format: 'pdf' }));
+
+  it('one-page fits one page', async () => {
+    expect(await pagesOf('one-page')).toHaveLength(1);
+  });
+
+  it('six-pages-nested is about six pages', async () => {
+    expect((await pagesOf('six-pages-nested')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('signature-at-page-end keeps the signature as the last thing on page 1', async () => {
+    const pages = await pagesOf('signature-at-page-end');
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.trim().endsWith('Hoàng Văn Đức')).toBe(true);
+  });
+
+  it('signature-pushed-to-next-page moves the closing sentence with the signature to page 2', async () => {
+    const pages = await pagesOf('signature-pushed-to-next-page');
+    expect(pages).toHaveLength(2);
+    expect(pages[1]).toContain('Đề nghị các chi bộ');
+    expect(pages[1]).toContain('Hoàng Văn Đức');
+    expect(pages[0]).not.toContain('Đề nghị các chi bộ');
+  });
+});
