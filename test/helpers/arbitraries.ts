@@ -540,7 +540,7 @@ export function missingParagraphs(paragraphs: readonly string[], expected: reado
  * with all white space removed, must occur in `text` (white space removed too), in order within
  * each group (header columns, body, footer columns).
  * Comparing without white space makes the check blind to line ends, justified spacing and
- * pdfmake breaking a line after "-" or "/", and still sees every character, in order.
+ * the PDF writer breaking a line after "-" or "/", and still sees every character, in order.
  */
 export function missingInFlowText(text: string, expected: readonly ExpectedParagraph[]): string[] {
   const groups = [...new Set(expected.map((e) => e.group))];

@@ -1,3 +1,4 @@
+import type { Font } from 'fontkit';
 import type { Block, ColumnContent, DocumentModel, Run } from '../../model/document.js';
 import { fontStyleName } from '../../fonts/font-files.js';
 import { MissingGlyphError } from './errors.js';
@@ -37,6 +38,21 @@ export function normaliseText(model: DocumentModel): DocumentModel {
 }
 
 /**
+ * The code points each font is known to have, so that a render asks fontkit's cmap only about
+ * characters it has not met before (official documents repeat the same few hundred).
+ */
+const knownGlyphs = new WeakMap<Font, Set<number>>();
+
+function hasGlyph(font: Font, codePoint: number): boolean {
+  let known = knownGlyphs.get(font);
+  if (!known) knownGlyphs.set(font, (known = new Set()));
+  if (known.has(codePoint)) return true;
+  if (!font.hasGlyphForCodePoint(codePoint)) return false;
+  known.add(codePoint);
+  return true;
+}
+
+/**
  * Fails on the first character of any run that the face of the run's style has no glyph for,
  * naming the character, the font file and, through fieldOf, the input field. Without this check
  * pdfkit would silently draw .notdef, an empty box, in an official document.
@@ -56,7 +72,7 @@ export function assertGlyphsAvailable(
       let position = 0;
       for (const character of text) {
         const codePoint = character.codePointAt(0) ?? 0;
-        if (character !== '\t' && !face.loaded.font.hasGlyphForCodePoint(codePoint)) {
+        if (character !== '\t' && !hasGlyph(face.loaded.font, codePoint)) {
           // The caller's own text first (it may not be NFC), then parts of the drawn text.
           const field = fieldOf?.(run.text) ?? fieldOfText(fieldOf, text, position);
           throw new MissingGlyphError({ codePoint, character, fontFile: face.loaded.path, field, text });
@@ -77,7 +93,7 @@ export function assertDigitsAvailable(family: PdfFontFamily): void {
   const face = family.faces.normal;
   for (const character of '0123456789') {
     const codePoint = character.codePointAt(0) ?? 0;
-    if (!face.loaded.font.hasGlyphForCodePoint(codePoint)) {
+    if (!hasGlyph(face.loaded.font, codePoint)) {
       throw new MissingGlyphError({ codePoint, character, fontFile: face.loaded.path, field: 'page number', text: character });
     }
   }

@@ -1,16 +1,14 @@
 import type { DocumentModel } from '../../model/document.js';
 import { defaultFontFiles, type FontFiles } from '../../fonts/font-files.js';
 import { stampDocumentId } from './document-id.js';
-import { PdfLayoutError } from './errors.js';
 import { flowItems } from './flow-items.js';
 import { assertDigitsAvailable, assertGlyphsAvailable, normaliseText } from './glyph-check.js';
 import { pageGeometry } from './page-geometry.js';
+import { drawPages } from './page-drawing.js';
 import { paginate } from './pagination.js';
-import { pageContent, pageNumberHeader, type ContentContext } from './pdfmake-content.js';
-import { renderPdf } from './pdfmake-render.js';
+import { WriterDocument } from './pdfkit-document.js';
 import { pdfFontFamily } from './pdf-fonts.js';
 import { completeXmp, pdfInfo } from './pdf-metadata.js';
-import { twipsToPt } from './units.js';
 
 export { MissingGlyphError, PdfLayoutError } from './errors.js';
 
@@ -24,11 +22,12 @@ export interface PdfWriterOptions {
 }
 
 /**
- * Renders a document model to PDF with pdfmake.
+ * Renders a document model to PDF.
  *
  * Pages break exactly where LibreOffice breaks the DOCX the DOCX writer makes of the same model:
  * lines are broken and paginated here with LibreOffice's rules and measures (see line-breaking.ts
- * and pagination.ts), then handed to pdfmake line by line with explicit page breaks.
+ * and pagination.ts), and every line is then drawn with pdfkit where LibreOffice draws it
+ * (page-drawing.ts, line-placement.ts).
  * Deterministic: the same model and options give the same bytes.
  */
 export async function writePdf(model: DocumentModel, options: PdfWriterOptions = {}): Promise<Uint8Array> {
@@ -40,28 +39,16 @@ export async function writePdf(model: DocumentModel, options: PdfWriterOptions =
   const geometry = pageGeometry(document, family);
   const items = flowItems(document.blocks, family, geometry.textWidthTwips);
   const plan = paginate(items, geometry.body);
-  const ctx: ContentContext = { family, color: `#${document.font.color}`, geometry };
 
-  let renderedPages = 0;
-  const definition = {
-    pageSize: { width: geometry.widthPt, height: geometry.heightPt },
-    // No bottom margin for pdfmake: the plan has already decided every page break, and pdfmake
-    // must never add one of its own because a line ends a hair below the real margin.
-    pageMargins: [twipsToPt(geometry.leftTwips), twipsToPt(geometry.body.topTwips), geometry.rightPt, 0],
-    content: pageContent(plan, items, ctx),
-    header: pageNumberHeader(document.pageNumbers, ctx, (count) => (renderedPages = count)),
-    defaultStyle: { font: family.key, color: ctx.color },
+  const setup = {
+    widthPt: geometry.widthPt,
+    heightPt: geometry.heightPt,
     info: pdfInfo(document.metadata),
     language: document.metadata.language,
-    version: '1.7',
-    displayTitle: true,
-    ...(options.pdfa ? { subset: 'PDF/A-2b' } : {}),
-    compress: true,
+    pdfa: options.pdfa === true,
   };
-
-  const pdf = await renderPdf(definition, family, { beforeEnd: (doc) => completeXmp(doc, document.metadata) });
-  if (plan.exact && renderedPages !== plan.pages.length) {
-    throw new PdfLayoutError(`pdfmake laid out ${renderedPages} pages where the plan has ${plan.pages.length}`);
-  }
-  return stampDocumentId(pdf);
+  const out = new WriterDocument(setup, family);
+  drawPages(plan, items, document.pageNumbers, geometry, { out, family, color: `#${document.font.color}` });
+  completeXmp(out.doc, document.metadata);
+  return stampDocumentId(await out.finish());
 }

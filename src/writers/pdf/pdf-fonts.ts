@@ -12,8 +12,9 @@ export interface PdfFace {
   ascent: number;
   descent: number;
   lineGap: number;
-  /** Advance of U+0020, for the explicit word gaps of manually justified lines. */
-  spaceAdvance: number;
+  /** Where a single underline is drawn below the baseline (negative: below) and how thick (post table). */
+  underlinePosition: number;
+  underlineThickness: number;
   /** The font without its kerning (unkerned-font.ts): what pdfkit draws with and we measure with. */
   drawing: { data: Buffer; font: fontkit.Font };
   /** Shaping results kept across renders, keyed by text (see font-shaping.ts). */
@@ -23,9 +24,13 @@ export interface PdfFace {
 
 export interface PdfFontFamily {
   files: FontFiles;
-  /** The family name pdfmake knows the four faces by; unique per set of files. */
-  key: string;
   faces: Record<FontStyleName, PdfFace>;
+}
+
+/** fontkit's post-table fields, beyond src/fonts/fontkit.d.ts. */
+interface UnderlineMetrics {
+  underlinePosition: number;
+  underlineThickness: number;
 }
 
 const STYLES: FontStyleName[] = ['normal', 'bold', 'italics', 'bolditalics'];
@@ -33,7 +38,7 @@ const families = new Map<string, PdfFontFamily>();
 
 /**
  * The family for a set of TTF files, parsed once per process (src/fonts/load.ts caches the files;
- * this caches the unkerned copies, the derived metrics and the pdfmake name).
+ * this caches the unkerned copies and the derived metrics).
  */
 export function pdfFontFamily(files: FontFiles): PdfFontFamily {
   const id = STYLES.map((style) => files[style]).join('\n');
@@ -58,28 +63,14 @@ export function pdfFontFamily(files: FontFiles): PdfFontFamily {
       ascent: font.ascent,
       descent: font.descent,
       lineGap: font.lineGap,
-      spaceAdvance: font.layout(' ').advanceWidth,
+      underlinePosition: (font as unknown as UnderlineMetrics).underlinePosition,
+      underlineThickness: (font as unknown as UnderlineMetrics).underlineThickness,
       drawing: { data, font: drawingFont },
       advanceCache: new Map(),
       widthCache: new Map(),
     };
   }
-  const family = { files, key: `ket-luan-${families.size + 1}`, faces };
+  const family = { files, faces };
   families.set(id, family);
   return family;
-}
-
-/**
- * pdfmake's `lineHeight` multiplies the face's own line height, which pdfkit computes as
- * (ascender − descender) / unitsPerEm × size, without the line gap. This factor makes one line
- * exactly `lineHeightPt` tall, so the baseline-to-baseline distance is exactly lineHeightPt.
- */
-export function lineHeightFactor(face: PdfFace, sizePt: number, lineHeightPt: number): number {
-  const natural = ((face.ascent - face.descent) / face.unitsPerEm) * sizePt;
-  return lineHeightPt / natural;
-}
-
-/** Where pdfmake puts the baseline below the top of a line: the face's ascender at that size. */
-export function ascenderPt(face: PdfFace, sizePt: number): number {
-  return (face.ascent / face.unitsPerEm) * sizePt;
 }

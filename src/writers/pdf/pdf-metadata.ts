@@ -1,22 +1,27 @@
-import type { PdfkitDocument } from 'pdfmake';
+import type PDFDocument from 'pdfkit';
 import type { DocumentMetadata } from '../../model/document.js';
 
 /** Fixed, so that the same model always gives the same bytes. */
 export const CREATOR = 'ket-luan';
-export const PRODUCER = 'ket-luan PDF writer (pdfmake 0.3, PDFKit)';
+export const PRODUCER = 'ket-luan PDF writer (PDFKit)';
 
-/** pdfmake's `info`: the Info dictionary, every date the document's own. */
+/**
+ * The Info dictionary, every date the document's own (pdfkit would stamp the time of writing).
+ * Empty fields are left out rather than written empty.
+ */
 export function pdfInfo(metadata: DocumentMetadata): Record<string, string | Date> {
-  return {
-    title: metadata.title,
-    author: metadata.author,
-    subject: metadata.subject,
-    keywords: metadata.keywords.join(', '),
-    creator: CREATOR,
-    producer: PRODUCER,
-    creationDate: metadata.date,
-    modDate: metadata.date,
+  const info: Record<string, string | Date> = {
+    Producer: PRODUCER,
+    Creator: CREATOR,
+    Title: metadata.title,
+    Author: metadata.author,
+    Subject: metadata.subject,
+    Keywords: metadata.keywords.join(', '),
+    CreationDate: metadata.date,
+    ModDate: metadata.date,
   };
+  for (const [key, value] of Object.entries(info)) if (value === '') delete info[key];
+  return info;
 }
 
 /**
@@ -24,7 +29,7 @@ export function pdfInfo(metadata: DocumentMetadata): Record<string, string | Dat
  * values unescaped (an "&" in a title makes the XMP invalid XML) and omits the XMP twins of
  * Producer, Keywords and ModDate, which PDF/A requires to match the Info dictionary.
  */
-export function completeXmp(document: PdfkitDocument, metadata: DocumentMetadata): void {
+export function completeXmp(document: PDFDocument, metadata: DocumentMetadata): void {
   if (typeof document._addInfo !== 'function') {
     throw new Error('ket-luan: this pdfkit version has no _addInfo; the XMP metadata writer needs updating');
   }
