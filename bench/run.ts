@@ -5,7 +5,7 @@
  * Prints a Markdown table to paste into the README, and the machine it ran on.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeConclusion, renderConclusion } from '../src/index.js';
@@ -125,7 +125,8 @@ if (wants('scale')) {
 
 if (wants('cli')) {
   const cli = join(root, 'dist', 'cli.js');
-  if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+  // The command as users run it: built from the current sources.
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
   const one = join(work, 'one.json');
   writeFileSync(one, JSON.stringify(example));
   const cold = [];
