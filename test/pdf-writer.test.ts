@@ -8,7 +8,6 @@
  * Tolerances: 0.5 pt where the DOCX rounds millimetres to twips (1 twip = 0.05 pt, so at most
  * 0.025 pt per value), 1.5 pt for centring (glyph side bearings).
  */
-import { existsSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, ColumnContent, DocumentModel, Run } from '../src/model/document.js';
@@ -31,7 +30,7 @@ import {
   run,
   sampleModelPdf,
 } from './fixtures/sample-model-pdf.js';
-import { SOFFICE, convertWithLibreOffice } from './helpers/libreoffice.js';
+import { convertWithLibreOffice } from './helpers/libreoffice.js';
 import { contentStreams, pdfFonts, pdfPages, pdfText, xmpPacket, type PdfPage, type PdfWord } from './helpers/pdf-text.js';
 
 const PT_PER_MM = 72 / 25.4;
@@ -238,7 +237,7 @@ describe('writePdf: text it cannot or should not draw as given', () => {
   });
 });
 
-describe.skipIf(!existsSync(SOFFICE))('writePdf against LibreOffice rendering the DOCX of the same model', () => {
+describe('writePdf against LibreOffice rendering the DOCX of the same model', () => {
   /**
    * Page by page, the text in reading order with white space removed: word boundaries are not
    * compared, since LibreOffice draws a tab as a gap with no character while the PDF writer draws

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../fonts/font-files.js';
-import { profileSchema, type Profile } from '../profile/schema.js';
+import { profileRulesSchema, profileSchema, type Profile } from '../profile/schema.js';
 import { formatPath } from '../schema/errors.js';
 import { compileTemplate, type CompiledTemplate } from './engine.js';
 import { TemplateError } from './errors.js';
@@ -119,7 +119,7 @@ function loadUncached(roots: string[], chain: string[]): TemplateSet {
   const profileFiles = chain.flatMap((name) => roots.map((r) => join(r, name, PROFILE_FILE))).filter((p) => existsSync(p));
   const layers = profileFiles.map((path) => ({ path, json: readProfileJson(path) }));
   const merged = layers.reduce<Record<string, unknown>>((acc, layer) => deepMerge(acc, withoutExtends(layer.json)), {});
-  const parsed = profileSchema.safeParse(merged);
+  const parsed = profileRulesSchema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
@@ -134,10 +134,18 @@ function loadUncached(roots: string[], chain: string[]): TemplateSet {
   for (const [name, file] of Object.entries(TEMPLATE_FILES) as [TemplateName, string][]) {
     const path = searchOrder.map((dir) => join(dir, file)).find((p) => existsSync(p));
     if (path === undefined) throw new TemplateError(file, `template missing from profile "${chain[chain.length - 1]}"`);
-    templates[name] = compileTemplate(readFileSync(path, 'utf8'), path);
+    templates[name] = compileTemplate(readTemplateFile(path), path);
     sources[name] = [path];
   }
   return { profile: parsed.data, templates, sources };
+}
+
+function readTemplateFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new TemplateError(path, `cannot be read: ${(error as Error).message}`);
+  }
 }
 
 function allowedOf(path: (string | number)[]): string {

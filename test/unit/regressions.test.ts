@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose.js';
 import { recipientLines } from '../../src/compose/footer.js';
@@ -7,6 +9,7 @@ import { parseConclusion } from '../../src/schema/parse.js';
 import { formatDateInWords } from '../../src/text/date-line.js';
 import { parseInline, plainText } from '../../src/text/inline.js';
 import { unitFromCommitteeName } from '../../src/text/unit-name.js';
+import { TemplateError } from '../../src/templates/errors.js';
 import { loadTemplates } from '../../src/templates/load.js';
 
 const base = () => JSON.parse(readFileSync(new URL('../../examples/cho-chu-2024-11.json', import.meta.url), 'utf8'));
@@ -100,5 +103,41 @@ describe('the unit named in running text', () => {
     const model = composeDocument(parseConclusion(input), loadTemplates(), () => 70);
     const closing = model.blocks.find((b) => b.kind === 'paragraph' && b.role === 'closing');
     expect(closing?.kind === 'paragraph' && plainText(closing.runs)).toContain('Đảng bộ thị trấn Chợ Chu');
+  });
+});
+
+describe('limits that would otherwise crash', () => {
+  it('refuses more sections than Roman numerals can number, naming the field', () => {
+    const input = base();
+    input.sections = Array.from({ length: 4000 }, () => ({ heading: 'Mục', content: ['Nội dung.'] }));
+    expect(problems(input).map((p) => p.field)).toEqual(['sections']);
+  });
+});
+
+describe('template folders that cannot be used', () => {
+  const override = (files: Record<string, string | null>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ket-luan-bad-templates-'));
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(join(dir, 'ket-luan-hd36', name, '..'), { recursive: true });
+      if (content === null) mkdirSync(join(dir, 'ket-luan-hd36', name));
+      else writeFileSync(join(dir, 'ket-luan-hd36', name), content);
+    }
+    return dir;
+  };
+
+  it('names a template that is a folder, not a file', () => {
+    const dir = override({ 'closing.hbs': null });
+    expect(() => loadTemplates({ templates: dir })).toThrow(TemplateError);
+    expect(() => loadTemplates({ templates: dir })).toThrow(/closing\.hbs: cannot be read/);
+  });
+
+  it('names margins that leave no room for text', () => {
+    const dir = override({ 'profile.json': JSON.stringify({ page: { margin: { leftMm: 120, rightMm: 100 } } }) });
+    expect(() => loadTemplates({ templates: dir })).toThrow(/profile\.json: page\.margin: left and right margins leave no room/);
+  });
+
+  it('names header columns wider than the text', () => {
+    const dir = override({ 'profile.json': JSON.stringify({ header: { leftColumnMm: 100, rightColumnMm: 100 } }) });
+    expect(() => loadTemplates({ templates: dir })).toThrow(/header\.rightColumnMm: the header columns \(100 \+ 100 mm\) are wider than the text \(165 mm\)/);
   });
 });
