@@ -1,5 +1,5 @@
 import type { ColumnContent, ColumnsBlock } from '../model/document.js';
-import type { Profile } from '../profile/schema.js';
+import { fitColumns, type Profile } from '../profile/schema.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import type { Phrases } from './phrases.js';
 import { literalParagraph, resolveStyle } from './style.js';
@@ -16,6 +16,7 @@ export function recipientLines(recipients: readonly string[], filing: string, ma
 /** The recipients (left) and the signature (right), side by side, never split across pages. */
 export function composeFooter(conclusion: Conclusion, profile: Profile, phrases: Phrases): ColumnsBlock {
   const f = profile.footer;
+  const [leftWidth, rightWidth] = fitColumns(profile, [f.recipientsColumnMm, f.signatureColumnMm]);
   const labelStyle = resolveStyle(profile, f.recipientsLabel);
   const recipientStyle = resolveStyle(profile, f.recipient);
   const left: ColumnContent[] = [
@@ -39,8 +40,8 @@ export function composeFooter(conclusion: Conclusion, profile: Profile, phrases:
     kind: 'columns',
     role: 'footer',
     columns: [
-      { widthMm: f.recipientsColumnMm, blocks: left },
-      { widthMm: f.signatureColumnMm, blocks: right },
+      { widthMm: leftWidth, blocks: left },
+      { widthMm: rightWidth, blocks: right },
     ],
     spaceBeforePt: f.spaceBeforePt,
     spaceAfterPt: 0,

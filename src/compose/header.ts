@@ -1,5 +1,5 @@
 import type { ColumnContent, ColumnsBlock } from '../model/document.js';
-import type { Profile } from '../profile/schema.js';
+import { fitColumns, type Profile } from '../profile/schema.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import type { Phrases } from './phrases.js';
 import { literalParagraph, resolveStyle } from './style.js';
@@ -9,6 +9,7 @@ export type MeasureTextMm = (text: string, sizePt: number, bold: boolean, italic
 /** The two-column block at the top of page 1: the issuer on the left, the Party name on the right. */
 export function composeHeader(conclusion: Conclusion, profile: Profile, phrases: Phrases, measure: MeasureTextMm): ColumnsBlock {
   const h = profile.header;
+  const [leftWidth, rightWidth] = fitColumns(profile, [h.leftColumnMm, h.rightColumnMm]);
   const style = (element: Parameters<typeof resolveStyle>[1]) => resolveStyle(profile, element);
   const line = (role: string, text: string, element: Parameters<typeof resolveStyle>[1]) => literalParagraph(role, text, style(element));
 
@@ -33,7 +34,7 @@ export function composeHeader(conclusion: Conclusion, profile: Profile, phrases:
     {
       kind: 'rule',
       role: 'party-rule',
-      lengthMm: Math.min(ruleLength, h.rightColumnMm),
+      lengthMm: Math.min(ruleLength, rightWidth),
       thicknessPt: h.partyRule.thicknessPt,
       spaceBeforePt: h.partyRule.spaceBeforePt,
       spaceAfterPt: h.partyRule.spaceAfterPt,
@@ -47,8 +48,8 @@ export function composeHeader(conclusion: Conclusion, profile: Profile, phrases:
     kind: 'columns',
     role: 'header',
     columns: [
-      { widthMm: h.leftColumnMm, blocks: left },
-      { widthMm: h.rightColumnMm, blocks: right },
+      { widthMm: leftWidth, blocks: left },
+      { widthMm: rightWidth, blocks: right },
     ],
     spaceBeforePt: 0,
     spaceAfterPt: h.spaceAfterPt,

@@ -115,20 +115,30 @@ export const profileSchema = z.strictObject({
 
 export type Profile = z.output<typeof profileSchema>;
 
-/** Rules between keys: the page must leave room for text, and each pair of columns must fit in it. */
+/**
+ * Rules between keys: the page must leave room for text. (Column pairs wider than the text are
+ * narrowed in proportion when composing, so a maintainer may widen a margin alone.)
+ */
 export const profileRulesSchema = profileSchema.superRefine((profile, ctx) => {
-  const { page, header, footer } = profile;
+  const { page } = profile;
   const width = page.widthMm - page.margin.leftMm - page.margin.rightMm;
   const height = page.heightMm - page.margin.topMm - page.margin.bottomMm;
   if (width <= 0) ctx.addIssue({ code: 'custom', path: ['page', 'margin'], message: `left and right margins leave no room for text on a ${page.widthMm} mm wide page` });
   if (height <= 0) ctx.addIssue({ code: 'custom', path: ['page', 'margin'], message: `top and bottom margins leave no room for text on a ${page.heightMm} mm high page` });
-  if (width > 0 && header.leftColumnMm + header.rightColumnMm > width + 0.01) {
-    ctx.addIssue({ code: 'custom', path: ['header', 'rightColumnMm'], message: `the header columns (${header.leftColumnMm} + ${header.rightColumnMm} mm) are wider than the text (${width} mm)` });
-  }
-  if (width > 0 && footer.recipientsColumnMm + footer.signatureColumnMm > width + 0.01) {
-    ctx.addIssue({ code: 'custom', path: ['footer', 'signatureColumnMm'], message: `the footer columns (${footer.recipientsColumnMm} + ${footer.signatureColumnMm} mm) are wider than the text (${width} mm)` });
-  }
 });
+
+/** The width of the text between the side margins. */
+export function textWidthMm(profile: Profile): number {
+  return profile.page.widthMm - profile.page.margin.leftMm - profile.page.margin.rightMm;
+}
+
+/** Two column widths, narrowed in proportion if together they are wider than the text. */
+export function fitColumns(profile: Profile, widths: [number, number]): [number, number] {
+  const available = textWidthMm(profile);
+  const total = widths[0] + widths[1];
+  if (total <= available) return widths;
+  return [(widths[0] * available) / total, (widths[1] * available) / total];
+}
 export type TextStyle = z.output<typeof textStyleSchema>;
 export type ElementStyle = z.output<typeof elementStyleSchema>;
 export type Numbering = z.output<typeof numberingSchema>;

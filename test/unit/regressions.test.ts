@@ -136,8 +136,11 @@ describe('template folders that cannot be used', () => {
     expect(() => loadTemplates({ templates: dir })).toThrow(/profile\.json: page\.margin: left and right margins leave no room/);
   });
 
-  it('names header columns wider than the text', () => {
-    const dir = override({ 'profile.json': JSON.stringify({ header: { leftColumnMm: 100, rightColumnMm: 100 } }) });
-    expect(() => loadTemplates({ templates: dir })).toThrow(/header\.rightColumnMm: the header columns \(100 \+ 100 mm\) are wider than the text \(165 mm\)/);
+  it('narrows header columns wider than the text in proportion, so a margin can be widened alone', () => {
+    const dir = override({ 'profile.json': JSON.stringify({ page: { margin: { leftMm: 45 } } }) });
+    const model = composeDocument(parseConclusion(base()), loadTemplates({ templates: dir }), () => 70);
+    const header = model.blocks[0];
+    // The text is 210 − 45 − 15 = 150 mm wide; 80 + 85 = 165 mm of columns become 150 × 80/165 and 150 × 85/165.
+    expect(header?.kind === 'columns' && header.columns.map((c) => c.widthMm)).toEqual([(150 * 80) / 165, (150 * 85) / 165]);
   });
 });
