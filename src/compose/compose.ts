@@ -39,12 +39,12 @@ export function composeDocument(conclusion: Conclusion, set: TemplateSet, measur
     pageNumbers: profile.pageNumbers.enabled
       ? { sizePt: profile.pageNumbers.sizePt, onFirstPage: profile.pageNumbers.onFirstPage, fromTopMm: profile.pageNumbers.fromTopMm, align: profile.pageNumbers.align }
       : null,
-    metadata: metadataOf(conclusion, phrases),
+    metadata: metadataOf(conclusion, phrases, profile.language),
     blocks,
   };
 }
 
-function metadataOf(conclusion: Conclusion, phrases: Phrases) {
+function metadataOf(conclusion: Conclusion, phrases: Phrases, language: string) {
   const summary = phrases.summary.join(' ').replace(/\*/g, '');
   return {
     title: `${phrases.title} ${summary}`,
@@ -52,7 +52,7 @@ function metadataOf(conclusion: Conclusion, phrases: Phrases) {
     subject: summary,
     keywords: [phrases.title, conclusion.issuer.name, phrases.number.replace(/\s+/g, ' ')],
     date: toTimestamp(parseIsoDate(conclusion.date)),
-    language: 'vi-VN',
+    language,
   };
 }
 

@@ -2,6 +2,7 @@ import type { ColumnContent, ColumnsBlock } from '../model/document.js';
 import { fitColumns, type Profile } from '../profile/schema.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import type { Phrases } from './phrases.js';
+import { plainText } from '../text/inline.js';
 import { literalParagraph, resolveStyle } from './style.js';
 
 export type MeasureTextMm = (text: string, sizePt: number, bold: boolean, italic: boolean) => number;
@@ -27,7 +28,7 @@ export function composeHeader(conclusion: Conclusion, profile: Profile, phrases:
   const party = line('party', phrases.party, h.party);
   const ruleLength =
     h.partyRule.length === 'text'
-      ? measure(partyStyle.uppercase ? phrases.party.toLocaleUpperCase('vi') : phrases.party, partyStyle.sizePt, partyStyle.bold, partyStyle.italic)
+      ? measure(plainText(party.runs), partyStyle.sizePt, partyStyle.bold, partyStyle.italic)
       : h.partyRule.length;
   const right: ColumnContent[] = [
     party,

@@ -34,6 +34,8 @@ export const profileSchema = z.strictObject({
   description: z.string(),
   /** The Party document type: "KL" for a conclusion, "TB" for a notice. */
   typeCode: z.string().regex(/^[A-ZĐ]{1,6}$/u),
+  /** BCP 47 tag of the documents' language, e.g. "vi-VN". */
+  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
   page: z.strictObject({
     widthMm: z.number().min(50).max(1000),
     heightMm: z.number().min(50).max(1000),

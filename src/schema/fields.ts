@@ -1,3 +1,4 @@
+import { toUpperVi } from '../text/case.js';
 import { formatPath } from './errors.js';
 
 /** Every string in a value with the path of its field, in document order. */
@@ -19,7 +20,7 @@ export function fieldLocator(value: unknown): (text: string) => string | undefin
   return (text) => {
     const needle = text.trim();
     if (needle === '') return undefined;
-    const upper = needle.toLocaleUpperCase('vi');
-    return fields.find((f) => f.text.includes(needle) || f.text.toLocaleUpperCase('vi').includes(upper))?.field;
+    const upper = toUpperVi(needle);
+    return fields.find((f) => f.text.includes(needle) || toUpperVi(f.text).includes(upper))?.field;
   };
 }

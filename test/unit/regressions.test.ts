@@ -144,3 +144,13 @@ describe('template folders that cannot be used', () => {
     expect(header?.kind === 'columns' && header.columns.map((c) => c.widthMm)).toEqual([(150 * 80) / 165, (150 * 85) / 165]);
   });
 });
+
+describe('the document language', () => {
+  it('comes from the profile, not from code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ket-luan-language-'));
+    mkdirSync(join(dir, 'ket-luan-hd36'));
+    writeFileSync(join(dir, 'ket-luan-hd36', 'profile.json'), JSON.stringify({ language: 'vi' }));
+    const model = composeDocument(parseConclusion(base()), loadTemplates({ templates: dir }), () => 70);
+    expect(model.metadata.language).toBe('vi');
+  });
+});
