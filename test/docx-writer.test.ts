@@ -23,11 +23,15 @@ import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DocumentModel } from '../src/model/document.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeConclusion } from '../src/compose-conclusion.js';
 import type { DocxDefaults } from '../src/writers/docx/defaults.js';
+import { docxLayout, layoutDocument } from '../src/writers/docx/document.js';
 import { writeDocx } from '../src/writers/docx/index.js';
 import { toDocxParagraph } from '../src/writers/docx/paragraphs.js';
-import { preparedParagraph, preparedTable } from '../src/writers/docx/prepared.js';
-import type { ParagraphSpec, RunSpec, TableSpec } from '../src/writers/docx/spec.js';
+import { bodyXml } from '../src/writers/docx/blocks.js';
+import { isTable, type BodySpec, type ParagraphSpec, type RunSpec, type TableSpec } from '../src/writers/docx/spec.js';
 import { ISSUER_TEXT, PARTY_TEXT, sampleModel } from './fixtures/sample-model.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -649,9 +653,10 @@ describe('writeDocx', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The body's XML is built directly rather than through docx's Paragraph/TextRun/Table objects,
-// for speed (src/writers/docx/prepared.ts). It must be exactly what docx itself writes for the
-// same options: the options below are the ones the writer gave docx before it prepared its own.
+// The body's XML is built and serialised directly rather than through docx's Paragraph/TextRun/
+// Table objects, for speed (src/writers/docx/prepared.ts, xml-string.ts). It must be exactly what
+// docx itself writes for the same options: the options below are the ones the writer gave docx
+// before it prepared its own.
 
 const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 const NO_MARGINS = { top: 0, bottom: 0, left: 0, right: 0, marginUnitType: WidthType.DXA };
@@ -692,11 +697,17 @@ function docxTable(spec: TableSpec, defaults: DocxDefaults): Table {
 }
 
 /** word/document.xml of a bare document with these body children, as docx writes it. */
-async function bodyXml(children: FileChild[]): Promise<string> {
+async function documentXmlOf(children: FileChild[]): Promise<string> {
   const bytes = await Packer.pack(new Document({ sections: [{ children }] }), 'uint8array');
   const file = (await JSZip.loadAsync(bytes)).file('word/document.xml');
   if (file === null) throw new Error('no word/document.xml in the package');
   return file.async('string');
+}
+
+/** What stands in w:body before the section properties, which docx always writes last. */
+function bodyOf(documentXml: string): string {
+  const start = documentXml.indexOf('<w:body>') + '<w:body>'.length;
+  return documentXml.slice(start, documentXml.lastIndexOf('<w:sectPr'));
 }
 
 // whole numbers as the writer gives them, and fractions, which docx rounds its own way
@@ -704,7 +715,7 @@ const twips = fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.double({ min: 0, ma
 const spacingArb = fc.record({ before: twips, after: twips, line: fc.integer({ min: 1, max: 3000 }), lineRule: fc.constantFrom('exact' as const, 'auto' as const) });
 const indentArb = fc.record({ left: twips, right: twips, firstLine: twips });
 const alignmentArb = fc.constantFrom('left' as const, 'center' as const, 'right' as const, 'both' as const);
-const textArb = fc.oneof(fc.string(), fc.constantFrom('CURRENT', 'a & b <c> "d" \'e\'', 'Đảng ủy thị trấn', '  spaced  ', ''));
+const textArb = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('CURRENT', 'a & b <c> "d" \'e\'', 'Đảng ủy thị trấn', '  spaced  ', ''));
 const runArb: fc.Arbitrary<RunSpec> = fc.record({
   bold: fc.boolean(),
   italic: fc.boolean(),
@@ -747,9 +758,8 @@ describe('the body XML writeDocx prepares itself', () => {
       fc.asyncProperty(
         defaultsArb.chain((defaults) => fc.tuple(fc.constant(defaults), fc.array(paragraphArb(defaults), { minLength: 1, maxLength: 4 }))),
         async ([defaults, paragraphs]) => {
-          const prepared = await bodyXml(paragraphs.map((p) => preparedParagraph(p, defaults)));
-          const reference = await bodyXml(paragraphs.map((p) => toDocxParagraph(p, defaults)));
-          expect(prepared).toBe(reference);
+          const reference = await documentXmlOf(paragraphs.map((p) => toDocxParagraph(p, defaults)));
+          expect(bodyXml(paragraphs, defaults)).toBe(bodyOf(reference));
         },
       ),
       { numRuns: 60 },
@@ -772,12 +782,75 @@ describe('the body XML writeDocx prepares itself', () => {
         async ([defaults, table]) => {
           // a table is followed by a paragraph, as in the writer's output
           const after = { spacing: defaults.spacing, indent: undefined, alignment: undefined, keepNext: false, keepLines: false, halfPoints: 2, runs: [] };
-          const prepared = await bodyXml([preparedTable(table, defaults), preparedParagraph(after, defaults)]);
-          const reference = await bodyXml([docxTable(table, defaults), toDocxParagraph(after, defaults)]);
-          expect(prepared).toBe(reference);
+          const reference = await documentXmlOf([docxTable(table, defaults), toDocxParagraph(after, defaults)]);
+          expect(bodyXml([table, after], defaults)).toBe(bodyOf(reference));
         },
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// writeDocx has docx write every part but the body once per layout, and adds the body and the
+// core properties itself (src/writers/docx/package-frame.ts). The package must be what docx
+// writes for the whole document with its own Paragraph and Table objects.
+
+/** The body as docx's own objects, the reference for everything the writer prepares itself. */
+function docxNativeBody(body: BodySpec[], defaults: DocxDefaults): FileChild[] {
+  return body.map((spec) => (isTable(spec) ? docxTable(spec, defaults) : toDocxParagraph(spec, defaults)));
+}
+
+async function partsOf(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+  const parts = new Map<string, string>();
+  for (const [path, file] of Object.entries(zip.files)) if (!file.dir) parts.set(path, await file.async('string'));
+  return parts;
+}
+
+function exampleModel(): DocumentModel {
+  const input = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'cho-chu-2024-11.json'), 'utf8'));
+  return composeConclusion(input).model;
+}
+
+const layoutVariants: [string, () => DocumentModel][] = [
+  ['the sample', sampleModel],
+  ['the example', exampleModel],
+  ['no page numbers', () => ({ ...sampleModel(), pageNumbers: null })],
+  ['page numbers on page 1 too, at the right', () => ({ ...sampleModel(), pageNumbers: { sizePt: 13, onFirstPage: true, fromTopMm: 12, align: 'right' } })],
+  ['landscape A5, another font', () => ({ ...sampleModel(), page: { widthMm: 210, heightMm: 148, margin: { topMm: 15, bottomMm: 15, leftMm: 25, rightMm: 15 } }, font: { family: 'Liberation Serif', color: '1F4D78' } })],
+  ['an empty body', () => ({ ...sampleModel(), blocks: [] })],
+];
+
+describe('the package writeDocx assembles', () => {
+  it.each(layoutVariants)('is, part for part, what docx writes for the whole document: %s', async (_name, makeModel) => {
+    const model = makeModel();
+    const ours = await partsOf(await writeDocx(model));
+    const { layout, body } = docxLayout(model);
+    const reference = await partsOf(await Packer.pack(layoutDocument(layout, docxNativeBody(body, layout.defaults)), 'uint8array'));
+    expect([...ours.keys()]).toEqual([...reference.keys()]);
+    for (const [path, xml] of reference) {
+      // core.xml is always the writer's own, with the document's date (tested above)
+      if (path !== 'docProps/core.xml') expect(ours.get(path), path).toBe(xml);
+    }
+  });
+
+  it('gives each layout its own parts when documents of several layouts are written in turn and at once', async () => {
+    const models = layoutVariants.map(([, makeModel]) => makeModel());
+    const alone: Uint8Array[] = [];
+    for (const model of models) alone.push(await writeDocx(model));
+    // more layouts than the writer keeps, interleaved and concurrent
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...sampleModel(), page: { ...sampleModel().page, margin: { topMm: 20, bottomMm: 20, leftMm: 20 + i, rightMm: 15 } } }));
+    const together = await Promise.all([...models, ...many, ...models].map((model) => writeDocx(model)));
+    for (const [i, bytes] of alone.entries()) {
+      expect(Buffer.from(together[i]!).equals(Buffer.from(bytes))).toBe(true);
+      expect(Buffer.from(together[models.length + many.length + i]!).equals(Buffer.from(bytes))).toBe(true);
+    }
+    for (const [i, model] of many.entries()) {
+      const pgMar = req(child(req(child((await render(model)).body, 'w:sectPr'), 'w:sectPr'), 'w:pgMar'), 'w:pgMar');
+      // (20 + i) mm in twips, rounded
+      expect(pgMar.attrs['w:left']).toBe(String(Math.round(((20 + i) * 1440) / 25.4)));
+      expect(Buffer.from(together[models.length + i]!).equals(Buffer.from(await writeDocx(model)))).toBe(true);
+    }
   });
 });

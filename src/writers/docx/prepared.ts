@@ -1,6 +1,5 @@
 import {
   eighthPointMeasureValue,
-  FileChild,
   hexColorValue,
   hpsMeasureValue,
   measurementOrPercentValue,
@@ -19,7 +18,8 @@ import type { ParagraphSpec, RunSpec, TableSpec } from './spec.js';
  * body that was most of writeDocx's time. Each object here is what docx's own Paragraph, TextRun
  * and Table produce for the options the writer would give them, element for element and attribute
  * for attribute, so the XML is unchanged; test/docx-writer.test.ts checks that against docx itself.
- * docx still writes everything else: the package, styles, settings, section and headers.
+ * The body is serialised by xml-string.ts; docx writes everything else, once per layout
+ * (package-frame.ts): the package, styles, settings, section and headers.
  *
  * Values go through the same checks docx applies (its exported *Value functions), so what docx
  * would refuse or round is refused or rounded alike.
@@ -30,28 +30,6 @@ import type { ParagraphSpec, RunSpec, TableSpec } from './spec.js';
 export type Xml = { [name: string]: unknown };
 
 const EMPTY: Xml = Object.freeze({});
-
-/** A body block whose XML is ready: docx takes it as it takes its own Paragraph or Table. */
-export class PreparedBlock extends FileChild {
-  private readonly xml: Xml;
-
-  constructor(name: string, xml: Xml) {
-    super(name);
-    this.xml = xml;
-  }
-
-  override prepForXml(): Xml {
-    return this.xml;
-  }
-}
-
-export function preparedParagraph(spec: ParagraphSpec, defaults: DocxDefaults): PreparedBlock {
-  return new PreparedBlock('w:p', paragraphXml(spec, defaults));
-}
-
-export function preparedTable(spec: TableSpec, defaults: DocxDefaults): PreparedBlock {
-  return new PreparedBlock('w:tbl', tableXml(spec, defaults));
-}
 
 /** A w:p with only what differs from the defaults, in CT_PPr / CT_RPr order, as paragraphs.ts describes. */
 export function paragraphXml(spec: ParagraphSpec, defaults: DocxDefaults): Xml {
