@@ -69,7 +69,10 @@ export function packageFrame(layout: DocxLayout): Promise<PackageFrame> {
   if (frame === undefined) {
     frame = buildPackageFrame(layout);
     // a failed build is not kept, so the next document tries again and gets the error itself
-    frame.catch(() => frames.delete(key));
+    const built = frame;
+    built.catch(() => {
+      if (frames.get(key) === built) frames.delete(key);
+    });
     frames.set(key, frame);
     if (frames.size > MAX_FRAMES) frames.delete(frames.keys().next().value as string);
   } else {

@@ -1,11 +1,11 @@
 /**
  * Makes a DOCX package byte-for-byte reproducible from the model alone.
  *
- * docx stamps docProps/core.xml with the current time and its zip writer gives every entry the
- * current time; nothing else it writes for our parts varies (relationship ids are sequential
- * rIdN, and the nanoid-based ids are used only by the patcher and images, which we never emit).
- * So core.xml is given to docx as an override carrying the document's own date, and the zip
- * entries' DOS timestamps are rewritten in place — cheaper than unpacking and packing again.
+ * docx would stamp docProps/core.xml with the current time, and a zip writer gives every entry
+ * the current time (fflate in local time); nothing else docx writes for our parts varies
+ * (relationship ids are sequential rIdN, and the nanoid-based ids are used only by the patcher
+ * and images, which we never emit). So the writer supplies core.xml itself, carrying the
+ * document's own date, and the zip entries' DOS timestamps are rewritten in place, in UTC.
  */
 
 export const CORE_PROPERTIES_PATH = 'docProps/core.xml';
@@ -52,7 +52,7 @@ const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 
 /**
  * Sets the modification time of every entry of a zip archive, in its local and central headers.
- * Returns a new array; throws if the archive is not the plain zip (no zip64) docx writes.
+ * Returns a new array; throws if the archive is not a plain zip (no zip64), as zip.ts writes it.
  */
 export function setZipEntryTimes(zip: Uint8Array, date: Date): Uint8Array {
   const out = new Uint8Array(zip);
@@ -62,11 +62,11 @@ export function setZipEntryTimes(zip: Uint8Array, date: Date): Uint8Array {
   const entries = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
   for (let i = 0; i < entries; i++) {
-    if (view.getUint32(offset, true) !== CENTRAL_HEADER) throw new Error('ket-luan: unexpected zip layout from docx');
+    if (view.getUint32(offset, true) !== CENTRAL_HEADER) throw new Error('ket-luan: unexpected zip layout');
     view.setUint16(offset + 12, time, true);
     view.setUint16(offset + 14, day, true);
     const local = view.getUint32(offset + 42, true);
-    if (view.getUint32(local, true) !== LOCAL_HEADER) throw new Error('ket-luan: unexpected zip layout from docx');
+    if (view.getUint32(local, true) !== LOCAL_HEADER) throw new Error('ket-luan: unexpected zip layout');
     view.setUint16(local + 10, time, true);
     view.setUint16(local + 12, day, true);
     offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);

@@ -1,5 +1,4 @@
-import { gzipSync } from 'node:zlib';
-import { Zip, type ZipInputFile } from 'fflate';
+import { gzipSync, Zip, type ZipInputFile } from 'fflate';
 
 /** One file of a package, compressed: what a zip entry holds apart from its name. */
 export interface DeflatedFile {
@@ -11,24 +10,27 @@ export interface DeflatedFile {
   deflated: Uint8Array<ArrayBuffer>;
 }
 
+const encoder = new TextEncoder();
 const GZIP_HEADER_BYTES = 10;
 const GZIP_TRAILER_BYTES = 8;
 
 /**
- * Compresses a file with Node's native zlib, several times faster than a JavaScript deflate.
- * A gzip member is raw DEFLATE data between a 10-byte header (Node writes no name or extra
- * field) and a trailer holding the CRC-32 and size, the same CRC-32 a zip entry records, so
- * one native call gives all three.
+ * Compresses a file with fflate, as docx itself does. Node's own zlib is faster, but its output
+ * may change with the Node version or the processor; fflate's is pinned with the lock file, so
+ * a model gives the same bytes everywhere.
+ * A gzip member is raw DEFLATE data between a 10-byte header (no name, comment or extra field
+ * is asked for) and a trailer holding the CRC-32 and size, the same CRC-32 a zip entry records,
+ * so one call gives all three.
  */
 export function deflateFile(path: string, data: string | Uint8Array): DeflatedFile {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
   const gzip = gzipSync(bytes);
   const trailer = gzip.length - GZIP_TRAILER_BYTES;
   return {
     path,
     size: bytes.length,
-    crc: gzip.readUInt32LE(trailer),
-    deflated: new Uint8Array(gzip.buffer, gzip.byteOffset + GZIP_HEADER_BYTES, trailer - GZIP_HEADER_BYTES),
+    crc: new DataView(gzip.buffer, gzip.byteOffset).getUint32(trailer, true),
+    deflated: gzip.subarray(GZIP_HEADER_BYTES, trailer),
   };
 }
 
