@@ -7,7 +7,7 @@ import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { xmlString } from '../../src/writers/docx/xml-string.js';
-import { deflateFile, zipDeflated } from '../../src/writers/docx/zip.js';
+import { deflatedFiles, deflateFile, zipDeflated } from '../../src/writers/docx/zip.js';
 
 describe('deflateFile', () => {
   it('records the standard CRC-32 of the bytes (check value of "123456789": CBF43926)', () => {
@@ -52,6 +52,32 @@ describe('zipDeflated', () => {
     // only the end-of-central-directory record: signature 50 4B 05 06, no entries
     expect(zip.length).toBe(22);
     expect([...zip.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x05, 0x06]);
+  });
+});
+
+describe('deflatedFiles', () => {
+  it('takes the compressed files out of a zip as they stand, for another zip', async () => {
+    const files = [deflateFile('word/styles.xml', '<w:styles/>'.repeat(40)), deflateFile('[Content_Types].xml', 'Kết luận')];
+    const again = deflatedFiles(zipDeflated(files));
+    expect(again).toEqual(files.map((file) => ({ ...file, deflated: new Uint8Array(file.deflated) })));
+    const jszip = await JSZip.loadAsync(zipDeflated(again), { checkCRC32: true });
+    expect(await jszip.file('[Content_Types].xml')!.async('string')).toBe('Kết luận');
+  });
+
+  it('reads a zip written by another tool (JSZip, DEFLATE)', async () => {
+    const zip = new JSZip();
+    zip.file('a.xml', '<a>Đảng</a>');
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const [file] = deflatedFiles(bytes);
+    expect(file?.path).toBe('a.xml');
+    expect(file?.size).toBe(Buffer.byteLength('<a>Đảng</a>'));
+    expect(Buffer.from(inflateRawSync(file!.deflated)).toString('utf8')).toBe('<a>Đảng</a>');
+  });
+
+  it('refuses what is not a zip, or a zip whose entries are stored uncompressed', async () => {
+    expect(() => deflatedFiles(new Uint8Array(100))).toThrow(/no zip directory/);
+    const stored = await new JSZip().file('a.xml', '<a/>').generateAsync({ type: 'uint8array', compression: 'STORE' });
+    expect(() => deflatedFiles(stored)).toThrow(/a\.xml is not DEFLATE-compressed/);
   });
 });
 

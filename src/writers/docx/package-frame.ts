@@ -1,21 +1,21 @@
 import { FileChild, Packer } from 'docx';
-import { unzipSync } from 'fflate';
+import { inflateSync } from 'fflate';
 import { layoutDocument, type DocxLayout } from './document.js';
 import { CORE_PROPERTIES_PATH } from './reproducible-package.js';
-import { deflateFile, type DeflatedFile } from './zip.js';
+import { deflatedFiles, type DeflatedFile } from './zip.js';
 
 export const DOCUMENT_PATH = 'word/document.xml';
 
 /**
- * A DOCX package without its body and core properties: every other part written by docx and
- * compressed once, and word/document.xml cut where the body goes.
+ * A DOCX package without its body and core properties: every other part as docx wrote and
+ * compressed it, and word/document.xml cut where the body goes.
  *
  * docx rebuilds and recompresses its ~20 parts (styles, theme, numbering, settings, headers…)
  * for every document, although they depend only on the layout; that fixed work was most of
  * the time to write a DOCX. The frame keeps them, so a document costs its body alone.
  */
 export interface PackageFrame {
-  /** Every part in docx's order; document.xml and core.xml stand as placeholders. */
+  /** Every part in docx's order, as docx compressed it; document.xml and core.xml are replaced. */
   files: readonly DeflatedFile[];
   /** document.xml before and after the body's paragraphs and tables. */
   documentHead: string;
@@ -38,21 +38,16 @@ class BodyMark extends FileChild {
 
 export async function buildPackageFrame(layout: DocxLayout): Promise<PackageFrame> {
   const packed = await Packer.pack(layoutDocument(layout, [new BodyMark()]), 'uint8array');
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let documentHead: string | undefined;
-  let documentTail = '';
-  const files = Object.entries(unzipSync(packed)).map(([path, data]): DeflatedFile => {
-    if (path === DOCUMENT_PATH) {
-      const xml = decoder.decode(data);
-      const at = xml.indexOf(BODY_MARK_XML);
-      if (at < 0 || xml.indexOf(BODY_MARK_XML, at + 1) >= 0) throw new Error('ket-luan: docx wrote the body in an unexpected place');
-      documentHead = xml.slice(0, at);
-      documentTail = xml.slice(at + BODY_MARK_XML.length);
-    }
-    return path === DOCUMENT_PATH || path === CORE_PROPERTIES_PATH ? { path, size: 0, crc: 0, deflated: new Uint8Array() } : deflateFile(path, data);
-  });
-  if (documentHead === undefined) throw new Error(`ket-luan: docx wrote no ${DOCUMENT_PATH}`);
+  // docx's parts are kept as docx compressed them; only document.xml is read
+  const files = deflatedFiles(packed);
+  const documentFile = files.find((file) => file.path === DOCUMENT_PATH);
+  if (documentFile === undefined) throw new Error(`ket-luan: docx wrote no ${DOCUMENT_PATH}`);
   if (!files.some((file) => file.path === CORE_PROPERTIES_PATH)) throw new Error(`ket-luan: docx wrote no ${CORE_PROPERTIES_PATH}`);
+  const xml = new TextDecoder('utf-8', { fatal: true }).decode(inflateSync(documentFile.deflated));
+  const at = xml.indexOf(BODY_MARK_XML);
+  if (at < 0 || xml.indexOf(BODY_MARK_XML, at + 1) >= 0) throw new Error('ket-luan: docx wrote the body in an unexpected place');
+  const documentHead = xml.slice(0, at);
+  const documentTail = xml.slice(at + BODY_MARK_XML.length);
   return { files, documentHead, documentTail };
 }
 

@@ -8,6 +8,8 @@
  * document's own date, and the zip entries' DOS timestamps are rewritten in place, in UTC.
  */
 
+import { zipDirectory } from './zip.js';
+
 export const CORE_PROPERTIES_PATH = 'docProps/core.xml';
 
 export interface CoreProperties {
@@ -46,10 +48,6 @@ export function w3cdtf(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-const LOCAL_HEADER = 0x04034b50;
-const CENTRAL_HEADER = 0x02014b50;
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-
 /**
  * Sets the modification time of every entry of a zip archive, in its local and central headers.
  * Returns a new array; throws if the archive is not a plain zip (no zip64), as zip.ts writes it.
@@ -58,27 +56,13 @@ export function setZipEntryTimes(zip: Uint8Array, date: Date): Uint8Array {
   const out = new Uint8Array(zip);
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const { time, day } = dosDateTime(date);
-  const end = findEndOfCentralDirectory(view);
-  const entries = view.getUint16(end + 10, true);
-  let offset = view.getUint32(end + 16, true);
-  for (let i = 0; i < entries; i++) {
-    if (view.getUint32(offset, true) !== CENTRAL_HEADER) throw new Error('ket-luan: unexpected zip layout');
-    view.setUint16(offset + 12, time, true);
-    view.setUint16(offset + 14, day, true);
-    const local = view.getUint32(offset + 42, true);
-    if (view.getUint32(local, true) !== LOCAL_HEADER) throw new Error('ket-luan: unexpected zip layout');
-    view.setUint16(local + 10, time, true);
-    view.setUint16(local + 12, day, true);
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  for (const entry of zipDirectory(out)) {
+    view.setUint16(entry.centralHeader + 12, time, true);
+    view.setUint16(entry.centralHeader + 14, day, true);
+    view.setUint16(entry.localHeader + 10, time, true);
+    view.setUint16(entry.localHeader + 12, day, true);
   }
   return out;
-}
-
-function findEndOfCentralDirectory(view: DataView): number {
-  for (let at = view.byteLength - 22; at >= Math.max(0, view.byteLength - 22 - 0xffff); at--) {
-    if (view.getUint32(at, true) === END_OF_CENTRAL_DIRECTORY) return at;
-  }
-  throw new Error('ket-luan: the DOCX package has no zip directory');
 }
 
 /**

@@ -70,3 +70,68 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/** Where an entry of a zip archive stands, and what its central header records. */
+export interface ZipEntryRecord {
+  path: string;
+  /** 8 for DEFLATE, 0 for stored. */
+  method: number;
+  crc: number;
+  size: number;
+  compressedSize: number;
+  centralHeader: number;
+  localHeader: number;
+  /** Where the entry's (compressed) data starts. */
+  data: number;
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+
+/** The entries of a plain zip archive (no zip64), in directory order, read from its headers. */
+export function zipDirectory(zip: Uint8Array): ZipEntryRecord[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = findEndOfCentralDirectory(view);
+  const count = view.getUint16(end + 10, true);
+  const decoder = new TextDecoder();
+  const entries: ZipEntryRecord[] = [];
+  let central = view.getUint32(end + 16, true);
+  for (let i = 0; i < count; i++) {
+    if (central + 46 > view.byteLength || view.getUint32(central, true) !== CENTRAL_HEADER) throw new Error('ket-luan: unexpected zip layout');
+    const nameLength = view.getUint16(central + 28, true);
+    const local = view.getUint32(central + 42, true);
+    if (local + 30 > view.byteLength || view.getUint32(local, true) !== LOCAL_HEADER) throw new Error('ket-luan: unexpected zip layout');
+    entries.push({
+      path: decoder.decode(zip.subarray(central + 46, central + 46 + nameLength)),
+      method: view.getUint16(central + 10, true),
+      crc: view.getUint32(central + 16, true),
+      compressedSize: view.getUint32(central + 20, true),
+      size: view.getUint32(central + 24, true),
+      centralHeader: central,
+      localHeader: local,
+      data: local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true),
+    });
+    central += 46 + nameLength + view.getUint16(central + 30, true) + view.getUint16(central + 32, true);
+  }
+  return entries;
+}
+
+function findEndOfCentralDirectory(view: DataView): number {
+  for (let at = view.byteLength - 22; at >= Math.max(0, view.byteLength - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === END_OF_CENTRAL_DIRECTORY) return at;
+  }
+  throw new Error('ket-luan: the DOCX package has no zip directory');
+}
+
+/**
+ * The compressed files of a zip archive as they stand, without inflating them: what another
+ * zip writer compressed can go into a new archive unchanged.
+ */
+export function deflatedFiles(zip: Uint8Array): DeflatedFile[] {
+  return zipDirectory(zip).map((entry) => {
+    if (entry.method !== 8) throw new Error(`ket-luan: ${entry.path} is not DEFLATE-compressed in the zip`);
+    const deflated = zip.slice(entry.data, entry.data + entry.compressedSize);
+    return { path: entry.path, size: entry.size, crc: entry.crc, deflated };
+  });
+}
