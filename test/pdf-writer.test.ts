@@ -12,7 +12,10 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, ColumnContent, DocumentModel, Run } from '../src/model/document.js';
 import { writeDocx } from '../src/writers/docx/index.js';
+import { defaultFontFiles } from '../src/fonts/font-files.js';
+import { codePointAdvances } from '../src/writers/pdf/font-shaping.js';
 import { MissingGlyphError, writePdf } from '../src/writers/pdf/index.js';
+import { pdfFontFamily, type PdfFace } from '../src/writers/pdf/pdf-fonts.js';
 import {
   BODY_LINE_PT,
   HEADER_LEFT_MM,
@@ -374,3 +377,35 @@ function strokedSegments(stream: string): Segment[] {
   }
   return segments;
 }
+
+describe('measuring text word by word', () => {
+  // The PDF writer shapes each word with the space after it once, as pdfkit draws (font-shaping.ts).
+  // That must give every code point the advance it gets when fontkit shapes the whole run at once,
+  // as LibreOffice shapes a run; the reference here is fontkit's own layout of the whole text.
+  const family = pdfFontFamily(defaultFontFiles());
+  const wholeRunAdvances = (face: PdfFace, text: string): number[] => {
+    const run = face.drawing.font.layout(text) as unknown as { glyphs: { codePoints: number[] }[]; positions: { xAdvance: number }[] };
+    const length = [...text].length;
+    const advances = new Array<number>(length).fill(0);
+    let cursor = 0;
+    run.glyphs.forEach((glyph, index) => {
+      advances[Math.min(cursor, length - 1)]! += run.positions[index]!.xAdvance;
+      cursor += glyph.codePoints.length;
+    });
+    return advances;
+  };
+  const tones = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
+  const letters = [...'aăâeêioôơuưyAĂÂEÊIOÔƠUƯYđĐ'].flatMap((vowel) => tones.map((tone) => (vowel + tone).normalize('NFC'))).join(' ');
+  const texts = [
+    letters,
+    letters.normalize('NFD'),
+    modelText(sampleModelPdf()),
+    'fi fl ffi  two  spaces\tand a tab, x\u0301 q\u0323 “quoted” – — … 15/11/2024 ',
+    ' leading space',
+  ];
+
+  it.each(['normal', 'bold', 'italics', 'bolditalics'] as const)('gives the advances of the whole run: %s', (style) => {
+    const face = family.faces[style];
+    for (const text of texts) expect(codePointAdvances(face, text)).toEqual(wholeRunAdvances(face, text));
+  });
+});

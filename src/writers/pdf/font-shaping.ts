@@ -17,17 +17,41 @@ function shape(face: PdfFace, text: string): ShapedRun {
 }
 
 /**
- * The advance of each code point of `text` shaped as one run, in font units. Shaping is the
- * costly part of a render and official documents repeat their wording, so results are kept per
- * face for the life of the process (bounded: the cache is emptied when it grows too large).
- * Glyphs map to code points one to one for the fonts we ship; a ligature or a decomposition puts
- * the advance on the first code point concerned.
+ * The advance of each code point of `text`, in font units. A run is shaped word by word, each
+ * word with the space or tab after it, as pdfkit shapes what it draws: no feature of a shipped
+ * font reaches across a space (kerning is off), so the advances are those of the whole run, and
+ * the words of official wording repeat so much that shaping each one once per process is most
+ * of the saving (bounded: the cache is emptied when it grows too large). Glyphs map to code
+ * points one to one for the fonts we ship; a ligature or a decomposition puts the advance on the
+ * first code point concerned.
  */
 export function codePointAdvances(face: PdfFace, text: string): number[] {
-  const cached = face.advanceCache.get(text);
+  const advances: number[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === SPACE || char === TAB) {
+      pushAll(advances, wordAdvances(face, text.slice(start, index + 1)));
+      start = index + 1;
+    }
+  }
+  if (start < text.length) pushAll(advances, wordAdvances(face, text.slice(start)));
+  return advances;
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+
+function pushAll(target: number[], values: readonly number[]): void {
+  // a loop, not push(...values): a word may be a million characters long
+  for (const value of values) target.push(value);
+}
+
+function wordAdvances(face: PdfFace, word: string): readonly number[] {
+  const cached = face.advanceCache.get(word);
   if (cached) return cached;
-  const length = [...text].length;
-  const run = shape(face, text);
+  const length = [...word].length;
+  const run = shape(face, word);
   const advances = new Array<number>(length).fill(0);
   let cursor = 0;
   run.glyphs.forEach((glyph, index) => {
@@ -35,7 +59,7 @@ export function codePointAdvances(face: PdfFace, text: string): number[] {
     advances[target] = (advances[target] ?? 0) + (run.positions[index]?.xAdvance ?? 0);
     cursor += glyph.codePoints.length;
   });
-  remember(face.advanceCache, text, advances);
+  remember(face.advanceCache, word, advances);
   return advances;
 }
 
