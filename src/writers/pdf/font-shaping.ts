@@ -63,12 +63,10 @@ function wordAdvances(face: PdfFace, word: string): readonly number[] {
   return advances;
 }
 
-/** Width of `text` shaped as one run, in font units, cached like codePointAdvances. */
+/** Width of `text`, in font units: the sum of its advances, so it shares their cache. */
 export function shapedWidth(face: PdfFace, text: string): number {
-  const cached = face.widthCache.get(text);
-  if (cached !== undefined) return cached;
-  const width = shape(face, text).advanceWidth;
-  remember(face.widthCache, text, width);
+  let width = 0;
+  for (const advance of codePointAdvances(face, text)) width += advance;
   return width;
 }
 

@@ -86,7 +86,8 @@ export function placeLine(content: TextContent, line: BrokenLine, family: PdfFon
     let wordSpacing = 0;
     if (words.length > 0) {
       const toPt = (fontUnits: number) => (fontUnits / face.unitsPerEm) * sizePt;
-      const drawnBefore = words.reduce((total, before) => total + toPt(shapedWidth(face, before)), 0) + words.length * toPt(shapedWidth(face, ' '));
+      // each word with its space, as pdfkit draws and caches it
+      const drawnBefore = words.reduce((total, before) => total + toPt(shapedWidth(face, `${before} `)), 0);
       wordSpacing = (x(lastWord) - x(index) - drawnBefore) / words.length;
     }
     words.push(word);

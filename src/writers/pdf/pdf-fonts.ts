@@ -17,9 +17,8 @@ export interface PdfFace {
   underlineThickness: number;
   /** The font without its kerning (unkerned-font.ts): what pdfkit draws with and we measure with. */
   drawing: { data: Buffer; font: fontkit.Font };
-  /** Shaping results kept across renders, keyed by text (see font-shaping.ts). */
+  /** Shaping results kept across renders, keyed by word (see font-shaping.ts). */
   advanceCache: Map<string, number[]>;
-  widthCache: Map<string, number>;
 }
 
 export interface PdfFontFamily {
@@ -67,7 +66,6 @@ export function pdfFontFamily(files: FontFiles): PdfFontFamily {
       underlineThickness: (font as unknown as UnderlineMetrics).underlineThickness,
       drawing: { data, font: drawingFont },
       advanceCache: new Map(),
-      widthCache: new Map(),
     };
   }
   const family = { files, faces };
