@@ -20,12 +20,15 @@ function shape(face: PdfFace, text: string): ShapedRun {
  * The advance of each code point of `text`, in font units. A run is shaped word by word, each
  * word with the space or tab after it, as pdfkit shapes what it draws: no feature of a shipped
  * font reaches across a space (kerning is off), so the advances are those of the whole run, and
- * the words of official wording repeat so much that shaping each one once per process is most
- * of the saving (bounded: the cache is emptied when it grows too large). Glyphs map to code
- * points one to one for the fonts we ship; a ligature or a decomposition puts the advance on the
- * first code point concerned.
+ * the words of official wording repeat so much that a word is shaped once per process. Whole
+ * runs are kept too, as a document repeats its own lines and phrases. Both caches are emptied
+ * when they grow too large. Glyphs map to code points one to one for the fonts we ship; a
+ * ligature or a decomposition puts the advance on the first code point concerned.
+ * The array returned is shared: callers must not change it.
  */
-export function codePointAdvances(face: PdfFace, text: string): number[] {
+export function codePointAdvances(face: PdfFace, text: string): readonly number[] {
+  const cached = face.runAdvances.get(text);
+  if (cached) return cached;
   const advances: number[] = [];
   let start = 0;
   for (let index = 0; index < text.length; index++) {
@@ -36,6 +39,7 @@ export function codePointAdvances(face: PdfFace, text: string): number[] {
     }
   }
   if (start < text.length) pushAll(advances, wordAdvances(face, text.slice(start)));
+  remember(face.runAdvances, text, advances);
   return advances;
 }
 
@@ -48,7 +52,7 @@ function pushAll(target: number[], values: readonly number[]): void {
 }
 
 function wordAdvances(face: PdfFace, word: string): readonly number[] {
-  const cached = face.advanceCache.get(word);
+  const cached = face.wordAdvances.get(word);
   if (cached) return cached;
   const length = [...word].length;
   const run = shape(face, word);
@@ -59,7 +63,7 @@ function wordAdvances(face: PdfFace, word: string): readonly number[] {
     advances[target] = (advances[target] ?? 0) + (run.positions[index]?.xAdvance ?? 0);
     cursor += glyph.codePoints.length;
   });
-  remember(face.advanceCache, word, advances);
+  remember(face.wordAdvances, word, advances);
   return advances;
 }
 

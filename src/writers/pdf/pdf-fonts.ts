@@ -17,8 +17,9 @@ export interface PdfFace {
   underlineThickness: number;
   /** The font without its kerning (unkerned-font.ts): what pdfkit draws with and we measure with. */
   drawing: { data: Buffer; font: fontkit.Font };
-  /** Shaping results kept across renders, keyed by word (see font-shaping.ts). */
-  advanceCache: Map<string, number[]>;
+  /** Shaping results kept across renders, by word and by run (see font-shaping.ts). */
+  wordAdvances: Map<string, readonly number[]>;
+  runAdvances: Map<string, readonly number[]>;
 }
 
 export interface PdfFontFamily {
@@ -65,7 +66,8 @@ export function pdfFontFamily(files: FontFiles): PdfFontFamily {
       underlinePosition: (font as unknown as UnderlineMetrics).underlinePosition,
       underlineThickness: (font as unknown as UnderlineMetrics).underlineThickness,
       drawing: { data, font: drawingFont },
-      advanceCache: new Map(),
+      wordAdvances: new Map(),
+      runAdvances: new Map(),
     };
   }
   const family = { files, faces };
