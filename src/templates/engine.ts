@@ -13,6 +13,9 @@ const helpers: Record<string, (value: unknown) => string> = {
   lower: (value) => toLowerVi(String(value)),
   pad2: (value) => String(value).padStart(2, '0'),
 };
+
+/** How each helper is called, for the message when a template calls it otherwise. */
+const helperExamples: Record<string, string> = { upper: '{{upper unit}}', lower: '{{lower unit}}', pad2: '{{pad2 meeting.month}}' };
 for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
 
 export const templateHelperNames = Object.keys(helpers);
@@ -38,6 +41,7 @@ export function compileTemplate(source: string, file: string): CompiledTemplate 
   } catch (error) {
     throw new TemplateError(file, describeHandlebarsError(error));
   }
+  checkHelperCalls(source, file);
   const template = env.compile(source, compileOptions);
   return (context) => {
     try {
@@ -49,6 +53,36 @@ export function compileTemplate(source: string, file: string): CompiledTemplate 
       throw new TemplateError(file, describeHandlebarsError(error), missingVariableOf(error));
     }
   };
+}
+
+/**
+ * Each helper takes exactly one value. Handlebars would call `{{upper}}` with its own options
+ * object and print "[OBJECT OBJECT]", and ignore a second value: both are errors when the file
+ * is loaded, naming the line, as an unknown helper is.
+ */
+function checkHelperCalls(source: string, file: string): void {
+  const visitor = new Handlebars.Visitor();
+  const check = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement) => {
+    const name = node.path.type === 'PathExpression' ? (node.path as hbs.AST.PathExpression).original : undefined;
+    if (name === undefined || !Object.hasOwn(helpers, name)) return;
+    const takes = `takes exactly one value, as in ${helperExamples[name] ?? `{{${name} value}}`}`;
+    const problem = node.type === 'BlockStatement' ? `is not a block: write ${helperExamples[name]}` : node.params.length !== 1 || node.hash ? takes : undefined;
+    if (problem) throw new TemplateError(file, `line ${node.loc.start.line}, column ${node.loc.start.column + 1}: {{${name}}} ${problem}`);
+  };
+  const base = Handlebars.Visitor.prototype;
+  visitor.MustacheStatement = function (node) {
+    check(node);
+    base.MustacheStatement.call(this, node);
+  };
+  visitor.SubExpression = function (node) {
+    check(node);
+    base.SubExpression.call(this, node);
+  };
+  visitor.BlockStatement = function (node) {
+    check(node);
+    base.BlockStatement.call(this, node);
+  };
+  visitor.accept(env.parse(source));
 }
 
 /** Strict mode says `"unit" not defined in [object Object]`: the variable's name. */

@@ -233,6 +233,22 @@ describe('compileTemplate', () => {
     expect(compileTemplate('{{pad2 n}}', 'p.hbs')({ n: 5 })).toBe('05');
   });
 
+  it('a helper given other than one value fails when compiled, naming the file, the line and the helper', () => {
+    const cases: [string, RegExp][] = [
+      ['a\nb {{upper}}', /^x\.hbs: line 2, column 3: \{\{upper\}\} takes exactly one value, as in \{\{upper unit\}\}$/],
+      ['{{lower issuer.name issuer.unit}}', /^x\.hbs: line 1, column 1: \{\{lower\}\} takes exactly one value/],
+      ['{{pad2 meeting.month width=3}}', /^x\.hbs: line 1, column 1: \{\{pad2\}\} takes exactly one value/],
+      ['{{#upper unit}}x{{/upper}}', /^x\.hbs: line 1, column 1: \{\{upper\}\} is not a block/],
+      ['{{#if unit}}{{upper (lower)}}{{/if}}', /^x\.hbs: line 1, column 21: \{\{lower\}\} takes exactly one value/],
+    ];
+    for (const [source, message] of cases) {
+      const error = thrown(() => compileTemplate(source, 'x.hbs'));
+      expect(error, source).toBeInstanceOf(TemplateError);
+      expect(error.message, source).toMatch(message);
+    }
+    expect(compileTemplate('{{upper (lower unit)}}', 'x.hbs')({ unit: 'Chợ Chu' })).toBe('CHỢ CHU');
+  });
+
   it('a missing variable fails at render, naming the template file and the variable', () => {
     const render = compileTemplate('Nhiệm vụ\n tháng {{meeting.nosuch}}', 'heading-tasks.hbs');
     const error = thrown(() => render({ meeting: { month: 1, year: 2025 } }));
