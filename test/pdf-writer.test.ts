@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, ColumnContent, DocumentModel, Run } from '../src/model/document.js';
 import { writeDocx } from '../src/writers/docx/index.js';
 import { defaultFontFiles } from '../src/fonts/font-files.js';
-import { codePointAdvances } from '../src/writers/pdf/font-shaping.js';
+import { codePointAdvances, ShapingCache } from '../src/writers/pdf/font-shaping.js';
 import { MissingGlyphError, writePdf } from '../src/writers/pdf/index.js';
 import { pdfFontFamily, type PdfFace } from '../src/writers/pdf/pdf-fonts.js';
 import {
@@ -402,7 +402,25 @@ describe('measuring text word by word', () => {
     modelText(sampleModelPdf()),
     'fi fl ffi  two  spaces\tand a tab, x\u0301 q\u0323 “quoted” – — … 15/11/2024 ',
     ' leading space',
+    // a right-to-left word inside a left-to-right run: shaped alone, its glyphs come last first
+    'Điều שלום khoản',
   ];
+
+  it('keeps its caches bounded by entries and by characters', () => {
+    const cache = new ShapingCache(3, 10);
+    cache.set('a', [1]);
+    cache.set('b', [2]);
+    cache.set('c', [3]);
+    expect(cache.get('a')).toEqual([1]);
+    cache.set('d', [4]); // a fourth entry: emptied first
+    expect([cache.get('a'), cache.get('d')]).toEqual([undefined, [4]]);
+    cache.set('efghijklm', [5]); // 1 + 9 characters: still fits
+    expect(cache.get('d')).toEqual([4]);
+    cache.set('n', [6]); // the eleventh character: emptied first
+    expect([cache.get('d'), cache.get('n')]).toEqual([undefined, [6]]);
+    cache.set('longer than ten', [7]); // never kept
+    expect([cache.get('n'), cache.get('longer than ten')]).toEqual([[6], undefined]);
+  });
 
   it.each(['normal', 'bold', 'italics', 'bolditalics'] as const)('gives the advances of the whole run: %s', (style) => {
     const face = family.faces[style];

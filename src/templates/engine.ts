@@ -62,11 +62,14 @@ export function compileTemplate(source: string, file: string): CompiledTemplate 
  */
 function checkHelperCalls(source: string, file: string): void {
   const visitor = new Handlebars.Visitor();
+  // names a block gives its content (`{{#each items as |upper|}}`) are values there, not helpers
+  const blockParams: string[][] = [];
   const check = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement) => {
-    const name = node.path.type === 'PathExpression' ? (node.path as hbs.AST.PathExpression).original : undefined;
-    if (name === undefined || !Object.hasOwn(helpers, name)) return;
-    const takes = `takes exactly one value, as in ${helperExamples[name] ?? `{{${name} value}}`}`;
-    const problem = node.type === 'BlockStatement' ? `is not a block: write ${helperExamples[name]}` : node.params.length !== 1 || node.hash ? takes : undefined;
+    const name = calledName(node.path);
+    if (name === undefined || !Object.hasOwn(helpers, name) || blockParams.some((names) => names.includes(name))) return;
+    const example = helperExamples[name] ?? `{{${name} value}}`;
+    const problem =
+      node.type === 'BlockStatement' ? `is not a block: write ${example}` : node.params.length !== 1 || node.hash ? `takes exactly one value, as in ${example}` : undefined;
     if (problem) throw new TemplateError(file, `line ${node.loc.start.line}, column ${node.loc.start.column + 1}: {{${name}}} ${problem}`);
   };
   const base = Handlebars.Visitor.prototype;
@@ -80,9 +83,18 @@ function checkHelperCalls(source: string, file: string): void {
   };
   visitor.BlockStatement = function (node) {
     check(node);
+    blockParams.push(node.program?.blockParams ?? []);
     base.BlockStatement.call(this, node);
+    blockParams.pop();
   };
   visitor.accept(env.parse(source));
+}
+
+/** The helper a mustache calls: a plain name, or a name written as a string (`{{"upper"}}`). */
+function calledName(path: hbs.AST.PathExpression | hbs.AST.Literal): string | undefined {
+  if (path.type === 'PathExpression') return (path as hbs.AST.PathExpression).original;
+  if (path.type === 'StringLiteral') return (path as hbs.AST.StringLiteral).value;
+  return undefined;
 }
 
 /** Strict mode says `"unit" not defined in [object Object]`: the variable's name. */

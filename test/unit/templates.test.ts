@@ -246,7 +246,10 @@ describe('compileTemplate', () => {
       expect(error, source).toBeInstanceOf(TemplateError);
       expect(error.message, source).toMatch(message);
     }
+    expect(thrown(() => compileTemplate('{{"upper"}}', 'x.hbs')).message).toMatch(/^x\.hbs: line 1, column 1: \{\{upper\}\} takes exactly one value/);
     expect(compileTemplate('{{upper (lower unit)}}', 'x.hbs')({ unit: 'Chợ Chu' })).toBe('CHỢ CHU');
+    // a block's own names are values inside it, as Handlebars reads them
+    expect(compileTemplate('{{#each items as |upper|}}{{upper}}{{/each}}', 'x.hbs')({ items: ['a', 'b'] })).toBe('ab');
   });
 
   it('a missing variable fails at render, naming the template file and the variable', () => {

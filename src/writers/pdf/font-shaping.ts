@@ -1,10 +1,12 @@
 import type { PdfFace } from './pdf-fonts.js';
 
-/** The fontkit API beyond src/fonts/fontkit.d.ts: glyph code points and positions. */
+/** The fontkit API beyond src/fonts/fontkit.d.ts: glyph code points and positions, and the order. */
 interface ShapedRun {
   glyphs: { codePoints: number[] }[];
   positions: { xAdvance: number }[];
   advanceWidth: number;
+  /** 'rtl' when fontkit took the text for right-to-left: its glyphs then come last letter first. */
+  direction: string;
 }
 
 /**
@@ -20,36 +22,35 @@ function shape(face: PdfFace, text: string): ShapedRun {
  * The advance of each code point of `text`, in font units. A run is shaped word by word, each
  * word with the space or tab after it, as pdfkit shapes what it draws: no feature of a shipped
  * font reaches across a space (kerning is off), so the advances are those of the whole run, and
- * the words of official wording repeat so much that a word is shaped once per process. Whole
- * runs are kept too, as a document repeats its own lines and phrases. Both caches are emptied
- * when they grow too large. Glyphs map to code points one to one for the fonts we ship; a
- * ligature or a decomposition puts the advance on the first code point concerned.
+ * the words of official wording repeat so much that a word is shaped once per process. Runs of
+ * several words are kept too, as a document repeats its own lines and phrases. Glyphs map to
+ * code points one to one for the fonts we ship; a ligature or a decomposition puts the advance
+ * on the first code point concerned.
  * The array returned is shared: callers must not change it.
  */
 export function codePointAdvances(face: PdfFace, text: string): readonly number[] {
   const cached = face.runAdvances.get(text);
   if (cached) return cached;
-  const advances: number[] = [];
+  const words: string[] = [];
   let start = 0;
   for (let index = 0; index < text.length; index++) {
     const char = text.charCodeAt(index);
     if (char === SPACE || char === TAB) {
-      pushAll(advances, wordAdvances(face, text.slice(start, index + 1)));
+      words.push(text.slice(start, index + 1));
       start = index + 1;
     }
   }
-  if (start < text.length) pushAll(advances, wordAdvances(face, text.slice(start)));
-  remember(face.runAdvances, text, advances);
+  if (start < text.length) words.push(text.slice(start));
+  if (words.length === 1) return wordAdvances(face, words[0] as string);
+  const advances: number[] = [];
+  // a loop, not push(...values): a word may be a million characters long
+  for (const word of words) for (const advance of wordAdvances(face, word)) advances.push(advance);
+  face.runAdvances.set(text, advances);
   return advances;
 }
 
 const SPACE = 0x20;
 const TAB = 0x09;
-
-function pushAll(target: number[], values: readonly number[]): void {
-  // a loop, not push(...values): a word may be a million characters long
-  for (const value of values) target.push(value);
-}
 
 function wordAdvances(face: PdfFace, word: string): readonly number[] {
   const cached = face.wordAdvances.get(word);
@@ -57,13 +58,16 @@ function wordAdvances(face: PdfFace, word: string): readonly number[] {
   const length = [...word].length;
   const run = shape(face, word);
   const advances = new Array<number>(length).fill(0);
+  const glyphs = run.glyphs.map((glyph, index) => ({ codePoints: glyph.codePoints.length, advance: run.positions[index]?.xAdvance ?? 0 }));
+  // in the text's order, whichever order fontkit drew it in
+  if (run.direction === 'rtl') glyphs.reverse();
   let cursor = 0;
-  run.glyphs.forEach((glyph, index) => {
+  for (const glyph of glyphs) {
     const target = Math.min(cursor, length - 1);
-    advances[target] = (advances[target] ?? 0) + (run.positions[index]?.xAdvance ?? 0);
-    cursor += glyph.codePoints.length;
-  });
-  remember(face.wordAdvances, word, advances);
+    advances[target] = (advances[target] ?? 0) + glyph.advance;
+    cursor += glyph.codePoints;
+  }
+  face.wordAdvances.set(word, advances);
   return advances;
 }
 
@@ -74,9 +78,32 @@ export function shapedWidth(face: PdfFace, text: string): number {
   return width;
 }
 
-const CACHE_LIMIT = 20_000;
+/**
+ * Shaping results kept for the life of the process, per face. Emptied when they hold too many
+ * entries or characters, so a long-running service stays bounded (a run cache of a million
+ * characters holds about 10 MB).
+ */
+export class ShapingCache {
+  private readonly entries = new Map<string, readonly number[]>();
+  private characters = 0;
 
-function remember<T>(cache: Map<string, T>, key: string, value: T): void {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxCharacters: number,
+  ) {}
+
+  get(key: string): readonly number[] | undefined {
+    return this.entries.get(key);
+  }
+
+  set(key: string, advances: readonly number[]): void {
+    if (key.length > this.maxCharacters) return;
+    if (this.entries.size >= this.maxEntries || this.characters + key.length > this.maxCharacters) {
+      this.entries.clear();
+      this.characters = 0;
+    }
+    // a copy of the key: a slice of a paragraph would keep the whole paragraph alive here
+    this.entries.set(Array.from(key).join(''), advances);
+    this.characters += key.length;
+  }
 }

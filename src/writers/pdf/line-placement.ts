@@ -86,7 +86,7 @@ export function placeLine(content: TextContent, line: BrokenLine, family: PdfFon
     let wordSpacing = 0;
     if (words.length > 0) {
       const toPt = (fontUnits: number) => (fontUnits / face.unitsPerEm) * sizePt;
-      // each word with its space, as pdfkit draws and caches it
+      // each word and the space after it, as pdfkit advances over them; the same keys as the advances
       const drawnBefore = words.reduce((total, before) => total + toPt(shapedWidth(face, `${before} `)), 0);
       wordSpacing = (x(lastWord) - x(index) - drawnBefore) / words.length;
     }

@@ -1,6 +1,7 @@
 import * as fontkit from 'fontkit';
 import { type FontFiles, type FontStyleName } from '../../fonts/font-files.js';
 import { FontError, loadFamily, type LoadedFont } from '../../fonts/load.js';
+import { ShapingCache } from './font-shaping.js';
 import { withoutKerning } from './unkerned-font.js';
 
 /** One face of the family with the metrics layout needs, in font units. */
@@ -18,8 +19,8 @@ export interface PdfFace {
   /** The font without its kerning (unkerned-font.ts): what pdfkit draws with and we measure with. */
   drawing: { data: Buffer; font: fontkit.Font };
   /** Shaping results kept across renders, by word and by run (see font-shaping.ts). */
-  wordAdvances: Map<string, readonly number[]>;
-  runAdvances: Map<string, readonly number[]>;
+  wordAdvances: ShapingCache;
+  runAdvances: ShapingCache;
 }
 
 export interface PdfFontFamily {
@@ -66,8 +67,8 @@ export function pdfFontFamily(files: FontFiles): PdfFontFamily {
       underlinePosition: (font as unknown as UnderlineMetrics).underlinePosition,
       underlineThickness: (font as unknown as UnderlineMetrics).underlineThickness,
       drawing: { data, font: drawingFont },
-      wordAdvances: new Map(),
-      runAdvances: new Map(),
+      wordAdvances: new ShapingCache(20_000, 400_000),
+      runAdvances: new ShapingCache(20_000, 1_000_000),
     };
   }
   const family = { files, faces };
