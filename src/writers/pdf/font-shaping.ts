@@ -58,16 +58,18 @@ function wordAdvances(face: PdfFace, word: string): readonly number[] {
   const length = [...word].length;
   const run = shape(face, word);
   const advances = new Array<number>(length).fill(0);
-  const glyphs = run.glyphs.map((glyph, index) => ({ codePoints: glyph.codePoints.length, advance: run.positions[index]?.xAdvance ?? 0 }));
   // in the text's order, whichever order fontkit drew it in
-  if (run.direction === 'rtl') glyphs.reverse();
+  const count = run.glyphs.length;
+  const rtl = run.direction === 'rtl';
   let cursor = 0;
-  for (const glyph of glyphs) {
+  for (let step = 0; step < count; step++) {
+    const index = rtl ? count - 1 - step : step;
     const target = Math.min(cursor, length - 1);
-    advances[target] = (advances[target] ?? 0) + glyph.advance;
-    cursor += glyph.codePoints;
+    advances[target] = (advances[target] ?? 0) + (run.positions[index]?.xAdvance ?? 0);
+    cursor += run.glyphs[index]?.codePoints.length ?? 0;
   }
-  face.wordAdvances.set(word, advances);
+  // a copy of the word: a slice of a long paragraph would keep the whole paragraph alive here
+  face.wordAdvances.set(Array.from(word).join(''), advances);
   return advances;
 }
 
@@ -102,8 +104,7 @@ export class ShapingCache {
       this.entries.clear();
       this.characters = 0;
     }
-    // a copy of the key: a slice of a paragraph would keep the whole paragraph alive here
-    this.entries.set(Array.from(key).join(''), advances);
+    this.entries.set(key, advances);
     this.characters += key.length;
   }
 }
