@@ -171,9 +171,36 @@ function subsetFont(face: PdfFace): { createSubset(): unknown } {
   let font = subsetFonts.get(face);
   if (!font) {
     font = fontkit.create(face.drawing.data);
+    rememberDecodedGlyphs(font as unknown as GlyphSource);
     subsetFonts.set(face, font);
   }
   return font as unknown as { createSubset(): unknown };
+}
+
+/** fontkit's glyph lookup, and its private glyph decoder that subsetting calls for every glyph. */
+interface GlyphSource {
+  getGlyph(id: number, codePoints?: number[]): { _decode?: () => unknown };
+}
+
+/**
+ * A subset decodes the outline of every glyph it takes, for every document, to find the parts of
+ * composite glyphs: about a tenth of a PDF's time. The outline of a glyph never changes, so each
+ * glyph of the subsetting font keeps its first decoding. Should fontkit stop having the decoder,
+ * subsetting just goes on without this.
+ */
+function rememberDecodedGlyphs(font: GlyphSource): void {
+  const getGlyph = font.getGlyph.bind(font);
+  const remembered = new WeakSet<object>();
+  font.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints);
+    const decode = glyph._decode;
+    if (typeof decode === 'function' && !remembered.has(glyph)) {
+      let decoded: { value: unknown } | undefined;
+      glyph._decode = () => (decoded ??= { value: decode.call(glyph) }).value;
+      remembered.add(glyph);
+    }
+    return glyph;
+  };
 }
 
 function sharedLayout(face: PdfFace): Record<string, unknown> {
