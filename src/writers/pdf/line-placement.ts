@@ -1,6 +1,5 @@
 import type { FontStyleName } from '../../fonts/font-files.js';
 import type { TextContent } from './flow-items.js';
-import { shapedWidth } from './font-shaping.js';
 import { PortionWidth, type BrokenLine } from './line-breaking.js';
 import { sameStyle, type TextUnit } from './paragraph-shaping.js';
 import type { PdfFontFamily } from './pdf-fonts.js';
@@ -85,9 +84,10 @@ export function placeLine(content: TextContent, line: BrokenLine, family: PdfFon
     }
     let wordSpacing = 0;
     if (words.length > 0) {
-      const toPt = (fontUnits: number) => (fontUnits / face.unitsPerEm) * sizePt;
-      // each word and the space after it, as pdfkit advances over them; the same keys as the advances
-      const drawnBefore = words.reduce((total, before) => total + toPt(shapedWidth(face, `${before} `)), 0);
+      // pdfkit advances over each word before the last and the space after it, unrounded
+      let drawnUnits = 0;
+      for (let at = index; at < lastWord; at++) drawnUnits += (units[at] as TextUnit).advanceUnits;
+      const drawnBefore = (drawnUnits / face.unitsPerEm) * sizePt;
       wordSpacing = (x(lastWord) - x(index) - drawnBefore) / words.length;
     }
     words.push(word);

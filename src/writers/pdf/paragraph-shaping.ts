@@ -21,6 +21,8 @@ export interface TextUnit {
    * and rounds each glyph's advance to its device's pixels.
    */
   advancePx: number;
+  /** The same advance unrounded, in font units: what pdfkit draws (tabs and breaks: 0). */
+  advanceUnits: number;
   /**
    * Room LibreOffice keeps free at the end of a line for an italic glyph's overhang
    * (SwTextGuess: a twelfth of the font's height, ascent + descent + line gap, in whole twips),
@@ -46,7 +48,7 @@ export function shapeParagraph(block: ParagraphBlock, family: PdfFontFamily): Sh
   for (const run of block.runs) {
     if (run.kind === 'break') {
       flush();
-      units.push({ text: '\n', kind: 'break', style: lastStyle, advancePx: 0, italicReservePx: 0 });
+      units.push({ text: '\n', kind: 'break', style: lastStyle, advancePx: 0, advanceUnits: 0, italicReservePx: 0 });
       continue;
     }
     const style = { face: fontStyleName(run.bold, run.italic), underline: run.underline };
@@ -76,6 +78,7 @@ function shapeRun(text: string, style: RunStyle, sizePt: number, family: PdfFont
     kind: character === ' ' ? 'space' : character === '\t' ? 'tab' : 'char',
     style,
     advancePx: character === '\t' ? 0 : Math.round((advances[index] ?? 0) * pxPerUnit),
+    advanceUnits: character === '\t' ? 0 : (advances[index] ?? 0),
     italicReservePx,
   }));
 }
