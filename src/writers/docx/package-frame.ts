@@ -36,7 +36,7 @@ class BodyMark extends FileChild {
   }
 }
 
-export async function buildPackageFrame(layout: DocxLayout): Promise<PackageFrame> {
+async function buildPackageFrame(layout: DocxLayout): Promise<PackageFrame> {
   const packed = await Packer.pack(layoutDocument(layout, [new BodyMark()]), 'uint8array');
   // docx's parts are kept as docx compressed them; only document.xml is read
   const files = deflatedFiles(packed);

@@ -4,7 +4,6 @@ import type { PdfFace } from './pdf-fonts.js';
 interface ShapedRun {
   glyphs: { codePoints: number[] }[];
   positions: { xAdvance: number }[];
-  advanceWidth: number;
   /** 'rtl' when fontkit took the text for right-to-left: its glyphs then come last letter first. */
   direction: string;
 }
