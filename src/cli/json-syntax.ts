@@ -1,10 +1,12 @@
+import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+
 /**
  * Where JSON text goes wrong, as an editor shows it (line and column, both from 1).
  *
  * `JSON.parse` reports a position only for some mistakes, and only as a character offset in
  * Node 20 ("… in JSON at position 42", or none at all: "Unexpected token '}', … is not valid JSON").
- * So the text is scanned again here, by the JSON grammar, to find the first mistake and say
- * what was expected there.
+ * So the text is read again by jsonc-parser (the parser of VS Code's settings files), strict as
+ * JSON is, to find the first mistake and say what was expected there.
  */
 export interface JsonSyntaxProblem {
   line: number;
@@ -13,34 +15,94 @@ export interface JsonSyntaxProblem {
   message: string;
 }
 
-class Stop extends Error {
-  constructor(
-    readonly offset: number,
-    readonly detail: string,
-  ) {
-    super(detail);
-  }
-}
+type Container = 'object' | 'array';
+type ErrorName = ReturnType<typeof printParseErrorCode>;
 
 /** The first syntax error of `text`, or null when it is valid JSON. */
 export function findJsonSyntaxError(text: string): JsonSyntaxProblem | null {
-  let offset: number;
-  let detail: string;
+  if (text.trim() === '') return { line: 1, column: 1, message: 'the input is empty' };
+  const containers: Container[] = [];
+  const errors: { name: ErrorName; offset: number; inside: Container | undefined }[] = [];
+  const onError = (code: ParseErrorCode, offset: number) => {
+    errors.push({ name: printParseErrorCode(code), offset, inside: containers.at(-1) });
+  };
   try {
-    new JsonScanner(text).document();
-    return null;
+    visit(
+      text,
+      {
+        onObjectBegin: () => void containers.push('object'),
+        onArrayBegin: () => void containers.push('array'),
+        onObjectEnd: () => void containers.pop(),
+        onArrayEnd: () => void containers.pop(),
+        onError,
+      },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
   } catch (error) {
-    if (error instanceof Stop) {
-      offset = error.offset;
-      detail = error.detail;
-    } else if (error instanceof RangeError) {
-      // Nested too deeply for the scanner's recursion: no position to give.
-      return { line: 1, column: 1, message: 'nested too deeply' };
-    } else {
-      throw error;
-    }
+    // Nested too deeply for the parser's recursion: no position to give.
+    if (error instanceof RangeError) return { line: 1, column: 1, message: 'nested too deeply' };
+    throw error;
   }
-  return { ...lineAndColumn(text, offset), message: detail };
+  const [first, next] = errors;
+  if (first === undefined) return null;
+  // An unknown word ('tru', NaN, a quote ') is reported, and then what was expected in its place.
+  const expected = next?.name === 'ValueExpected' || next?.name === 'PropertyNameExpected';
+  const name = first.name === 'InvalidSymbol' && expected ? next.name : first.name;
+  return { ...lineAndColumn(text, first.offset), message: describe(name, first.inside, text, first.offset) };
+}
+
+function describe(name: ErrorName, inside: Container | undefined, text: string, offset: number): string {
+  const found = foundAt(text, offset);
+  const inArray = name === 'CloseBracketExpected' || (name !== 'CloseBraceExpected' && inside === 'array');
+  const after = inArray ? "',' or ']' after an array element" : "',' or '}' after a property value";
+  switch (name) {
+    case 'PropertyNameExpected':
+      return trailingComma(text, offset) ?? `expected a property name in double quotes, found ${found}`;
+    case 'ValueExpected': {
+      const what = inside === 'object' ? 'a property value' : inside === 'array' ? 'an array element' : 'a value';
+      return trailingComma(text, offset) ?? `expected ${what}, found ${found}`;
+    }
+    case 'ColonExpected':
+      return `expected ':' after the property name, found ${found}`;
+    case 'CommaExpected':
+    case 'CloseBraceExpected':
+    case 'CloseBracketExpected':
+      return `expected ${after}, found ${found}`;
+    case 'InvalidSymbol':
+      if (inside !== undefined) return `expected ${inside === 'array' ? 'an array element' : 'a property value'}, found ${found}`;
+      return `unexpected ${found} after the end of the JSON value`;
+    case 'EndOfFileExpected':
+      return `unexpected ${found} after the end of the JSON value`;
+    case 'UnexpectedEndOfString':
+      return 'a string that is not closed before the end of its line (missing ")';
+    case 'InvalidEscapeCharacter':
+      return 'an invalid escape in a string (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)';
+    case 'InvalidUnicode':
+      return 'a \\u escape needs four hex digits';
+    case 'InvalidCharacter':
+      return 'a control character inside a string';
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
+      return 'a malformed number';
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
+      return 'a comment (JSON allows none)';
+    default:
+      return `invalid JSON (${name})`;
+  }
+}
+
+/** A ',' just before the '}' or ']' at `offset`: the one mistake worth naming as such. */
+function trailingComma(text: string, offset: number): string | undefined {
+  const close = text[offset];
+  if (close !== '}' && close !== ']') return undefined;
+  return /,\s*$/.test(text.slice(0, offset)) ? `a comma before '${close}' (JSON allows no trailing comma)` : undefined;
+}
+
+function foundAt(text: string, offset: number): string {
+  if (offset >= text.length) return 'end of input';
+  const c = String.fromCodePoint(text.codePointAt(offset)!);
+  return c === "'" ? `"'"` : `'${c}'`;
 }
 
 /** The line and column (from 1) of a UTF-16 offset; a column counts characters as editors do. */
@@ -61,137 +123,4 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 export function positionInMessage(message: string): number | null {
   const match = /at position (\d+)/.exec(message);
   return match ? Number(match[1]) : null;
-}
-
-class JsonScanner {
-  private i = 0;
-
-  constructor(private readonly text: string) {}
-
-  document(): void {
-    this.space();
-    if (this.i >= this.text.length) throw new Stop(0, 'the input is empty');
-    this.value('a value');
-    this.space();
-    if (this.i < this.text.length) throw new Stop(this.i, `unexpected ${this.found()} after the end of the JSON value`);
-  }
-
-  private value(expected: string): void {
-    const c = this.text[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    if (c === '"') return this.string();
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
-    for (const word of ['true', 'false', 'null']) {
-      if (this.text.startsWith(word, this.i)) {
-        this.i += word.length;
-        return;
-      }
-    }
-    throw this.unexpected(expected);
-  }
-
-  private object(): void {
-    this.i++; // {
-    this.space();
-    if (this.text[this.i] === '}') {
-      this.i++;
-      return;
-    }
-    for (;;) {
-      if (this.text[this.i] !== '"') throw this.unexpected('a property name in double quotes');
-      this.string();
-      this.space();
-      if (this.text[this.i] !== ':') throw this.unexpected("':' after the property name");
-      this.i++;
-      this.space();
-      this.value('a property value');
-      this.space();
-      const c = this.text[this.i];
-      if (c === '}') {
-        this.i++;
-        return;
-      }
-      if (c !== ',') throw this.unexpected("',' or '}' after a property value");
-      this.i++;
-      this.space();
-      if (this.text[this.i] === '}') throw new Stop(this.i, "a comma before '}' (JSON allows no trailing comma)");
-    }
-  }
-
-  private array(): void {
-    this.i++; // [
-    this.space();
-    if (this.text[this.i] === ']') {
-      this.i++;
-      return;
-    }
-    for (;;) {
-      this.value('an array element');
-      this.space();
-      const c = this.text[this.i];
-      if (c === ']') {
-        this.i++;
-        return;
-      }
-      if (c !== ',') throw this.unexpected("',' or ']' after an array element");
-      this.i++;
-      this.space();
-      if (this.text[this.i] === ']') throw new Stop(this.i, "a comma before ']' (JSON allows no trailing comma)");
-    }
-  }
-
-  private string(): void {
-    const start = this.i;
-    this.i++; // "
-    for (;;) {
-      if (this.i >= this.text.length) throw new Stop(start, 'a string that is never closed (missing ")');
-      const code = this.text.charCodeAt(this.i);
-      if (code === 0x22) {
-        this.i++;
-        return;
-      }
-      if (code < 0x20) {
-        throw new Stop(this.i, code === 0x0a ? 'a line break inside a string (write \\n, or close the string)' : 'a control character inside a string');
-      }
-      if (code === 0x5c) {
-        const next = this.text[this.i + 1];
-        if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.i + 2, this.i + 6))) throw new Stop(this.i, 'a \\u escape needs four hex digits');
-          this.i += 6;
-          continue;
-        }
-        if (next === undefined || !'"\\/bfnrt'.includes(next)) throw new Stop(this.i, `an invalid escape \\${next ?? ''} in a string`);
-        this.i += 2;
-        continue;
-      }
-      this.i++;
-    }
-  }
-
-  private number(): void {
-    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.i, this.i + 400));
-    if (!match || match[0] === '-' || match[0] === '') throw this.unexpected('a number');
-    this.i += match[0].length;
-    const after = this.text[this.i];
-    if (after !== undefined && /[0-9.eE+\-]/.test(after)) throw new Stop(this.i, 'a malformed number');
-  }
-
-  private space(): void {
-    while (this.i < this.text.length) {
-      const c = this.text[this.i];
-      if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return;
-      this.i++;
-    }
-  }
-
-  private found(): string {
-    if (this.i >= this.text.length) return 'end of input';
-    const c = String.fromCodePoint(this.text.codePointAt(this.i)!);
-    return c === "'" ? `"'"` : `'${c}'`;
-  }
-
-  private unexpected(expected: string): Stop {
-    return new Stop(this.i, `expected ${expected}, found ${this.found()}`);
-  }
 }
