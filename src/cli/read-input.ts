@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { findJsonSyntaxError, lineAndColumn, positionInMessage } from './json-syntax.js';
 
 /** Where an input's JSON comes from: a file, or text already read (standard input). */
 export type InputSource = { kind: 'file'; path: string } | { kind: 'text'; text: string };
@@ -26,12 +25,14 @@ export async function readInput(source: InputSource): Promise<unknown> {
   return parseJsonInput(await readInputText(source));
 }
 
-export function parseJsonInput(raw: string): unknown {
+async function parseJsonInput(raw: string): Promise<unknown> {
   // A byte-order mark is what some Windows editors put first; it is not part of the JSON.
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   try {
     return JSON.parse(text);
   } catch (error) {
+    // loaded only for bad input: every start of the command would pay for the parser otherwise
+    const { findJsonSyntaxError, lineAndColumn, positionInMessage } = await import('./json-syntax.js');
     const found = findJsonSyntaxError(text);
     if (found) throw new InputError(`line ${found.line}, column ${found.column}: invalid JSON: ${found.message}`);
     const message = error instanceof Error ? error.message : String(error);
