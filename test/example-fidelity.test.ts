@@ -5,8 +5,8 @@
  * removes the artifacts of its text conversion by the rules below and then compares, in NFC,
  * paragraph by paragraph and as one sequence of words in document order.
  *
- * The reference lives outside the package (`/work/shared/reference`); set KET_LUAN_REFERENCE to
- * point at another copy.
+ * The reference is kept in the repository (`test/fixtures/reference/`, with its README saying
+ * where it comes from); set KET_LUAN_REFERENCE to point at another copy.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ import { parseInline, plainText } from '../src/text/inline.js';
 
 const REFERENCE_PATH =
   process.env.KET_LUAN_REFERENCE ??
-  fileURLToPath(new URL('../../shared/reference/ket-luan-dang-uy-cho-chu-2024-11.txt', import.meta.url));
+  fileURLToPath(new URL('./fixtures/reference/ket-luan-dang-uy-cho-chu-2024-11.txt', import.meta.url));
 const EXAMPLE_PATH = fileURLToPath(new URL('../examples/cho-chu-2024-11.json', import.meta.url));
 
 // ---------------------------------------------------------------------------------------------
