@@ -1,0 +1,20 @@
+/**
+ * A signing problem the caller can fix: a P12 that cannot be opened, a signer that failed, a PDF
+ * without the field to sign. The message is in English, `messageVi` says the same in Vietnamese;
+ * nothing has been written when it is thrown.
+ */
+export class SigningError extends Error {
+  readonly code = 'KET_LUAN_SIGNING';
+  readonly messageVi: string;
+
+  constructor(message: string, messageVi: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SigningError';
+    this.messageVi = messageVi;
+  }
+}
+
+/** An option of the signing features that has the wrong type or value; names the option. */
+export function optionError(option: string, problem: string, problemVi: string): SigningError {
+  return new SigningError(`${option}: ${problem}`, `${option}: ${problemVi}`);
+}
