@@ -5,6 +5,7 @@ import { textWidthMm } from './fonts/measure.js';
 import type { DocumentModel } from './model/document.js';
 import type { Conclusion } from './schema/conclusion.js';
 import { parseConclusion } from './schema/parse.js';
+import { bytesOrFile } from './node/signing-files.js';
 import { loadTemplates } from './templates/load.js';
 
 export interface ComposeOptions {
@@ -17,6 +18,13 @@ export interface ComposeOptions {
    * default: the shipped Liberation Serif 2, metric-compatible with Times New Roman.
    */
   fonts?: FontFiles;
+  /**
+   * The signer's signature as a PNG (bytes, or a path), drawn in the signing space of the PDF and
+   * the DOCX alike; sizes come from the profile (footer.signatureImage).
+   */
+  signatureImage?: Uint8Array | string;
+  /** The seal as a PNG (bytes, or a path), over the signature's left part (footer.sealImage). */
+  sealImage?: Uint8Array | string;
 }
 
 export interface ComposedConclusion {
@@ -33,6 +41,11 @@ function measurerFor(files: FontFiles): MeasureTextMm {
 export function composeConclusion(input: unknown, options: ComposeOptions = {}): ComposedConclusion {
   const conclusion = parseConclusion(input);
   const set = loadTemplates({ templates: options.templates, profile: options.profile });
-  const model = composeDocument(conclusion, set, measurerFor(options.fonts ?? defaultFontFiles()));
+  const images = { signatureImage: bytesOrFile('signatureImage', options.signatureImage), sealImage: bytesOrFile('sealImage', options.sealImage) };
+  const model = composeDocument(conclusion, set, measurerFor(options.fonts ?? defaultFontFiles()), withoutUndefined(images));
   return { conclusion, model };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }

@@ -8,6 +8,7 @@ import type { TemplateSet } from '../templates/load.js';
 import { composeBody, composeClosing } from './body.js';
 import { templateContext } from './context.js';
 import { composeFooter } from './footer.js';
+import type { SigningImages } from './signing-images.js';
 import { composeHeader, type MeasureTextMm } from './header.js';
 import { MissingPhraseError, resolvePhrases, type Phrases } from './phrases.js';
 import { composeTitle } from './title.js';
@@ -15,7 +16,7 @@ import { composeTitle } from './title.js';
 export type { MeasureTextMm };
 
 /** Lays a validated conclusion out as a document model, with the phrases and layout of a template set. */
-export function composeDocument(conclusion: Conclusion, set: TemplateSet, measure: MeasureTextMm): DocumentModel {
+export function composeDocument(conclusion: Conclusion, set: TemplateSet, measure: MeasureTextMm, images: SigningImages = {}): DocumentModel {
   const { profile } = set;
   const context = templateContext(conclusion, profile);
   const phrases = withFieldErrors(() => resolvePhrases(conclusion, set, context));
@@ -31,7 +32,7 @@ export function composeDocument(conclusion: Conclusion, set: TemplateSet, measur
     ...composeTitle(profile, phrases),
     ...body,
     ...closing,
-    composeFooter(conclusion, profile, phrases),
+    composeFooter(conclusion, profile, phrases, images),
   ];
   return {
     page: profile.page,

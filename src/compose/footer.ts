@@ -1,7 +1,8 @@
-import type { ColumnContent, ColumnsBlock } from '../model/document.js';
+import type { ColumnContent, ColumnsBlock, SpacerBlock } from '../model/document.js';
 import { fitColumns, type Profile } from '../profile/schema.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import type { Phrases } from './phrases.js';
+import { placeSigningImages, type SigningImages } from './signing-images.js';
 import { literalParagraph, resolveStyle } from './style.js';
 
 /**
@@ -14,7 +15,7 @@ export function recipientLines(recipients: readonly string[], filing: string, ma
 }
 
 /** The recipients (left) and the signature (right), side by side, never split across pages. */
-export function composeFooter(conclusion: Conclusion, profile: Profile, phrases: Phrases): ColumnsBlock {
+export function composeFooter(conclusion: Conclusion, profile: Profile, phrases: Phrases, images: SigningImages = {}): ColumnsBlock {
   const f = profile.footer;
   const [leftWidth, rightWidth] = fitColumns(profile, [f.recipientsColumnMm, f.signatureColumnMm]);
   const labelStyle = resolveStyle(profile, f.recipientsLabel);
@@ -32,7 +33,7 @@ export function composeFooter(conclusion: Conclusion, profile: Profile, phrases:
   const right: ColumnContent[] = [
     literalParagraph('signature-authority', phrases.signatureAuthority, authority),
     literalParagraph('signature-position', phrases.signaturePosition, position),
-    { kind: 'spacer', role: 'signature-space', heightMm: f.signSpaceMm },
+    signingSpace(profile, rightWidth, images),
     literalParagraph('signer', conclusion.signature.name, signer),
   ];
 
@@ -47,4 +48,10 @@ export function composeFooter(conclusion: Conclusion, profile: Profile, phrases:
     spaceAfterPt: 0,
     keepTogether: true,
   };
+}
+
+/** The room between the position line and the name, with the signature and seal images when given. */
+function signingSpace(profile: Profile, columnWidthMm: number, images: SigningImages): SpacerBlock {
+  const placed = placeSigningImages(images, profile, columnWidthMm);
+  return { kind: 'spacer', role: 'signature-space', heightMm: profile.footer.signSpaceMm, ...(placed.length > 0 ? { images: placed } : {}) };
 }

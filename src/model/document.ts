@@ -102,6 +102,25 @@ export interface SpacerBlock {
   kind: 'spacer';
   role: string;
   heightMm: number;
+  /** Pictures drawn in (and possibly beyond) the room, each over the ones before it; absent when none. */
+  images?: PlacedImage[];
+}
+
+/**
+ * A picture placed relative to a spacer: the signature and seal images in the signing space. It
+ * takes no room in the flow; both writers draw it at the same place.
+ */
+export interface PlacedImage {
+  /** What it is, e.g. "signature-image", "seal-image". */
+  role: string;
+  /** The PNG file's bytes, drawn as they are (transparency kept). */
+  png: Uint8Array;
+  widthMm: number;
+  heightMm: number;
+  /** From the left edge of the column (or text area) the spacer stands in; may be negative. */
+  leftMm: number;
+  /** From the top of the spacer; may be negative (above it). */
+  topMm: number;
 }
 
 export type ColumnContent = ParagraphBlock | RuleBlock | SpacerBlock;

@@ -108,6 +108,16 @@ export const profileSchema = z.strictObject({
     authority: elementStyleSchema,
     position: elementStyleSchema,
     signSpaceMm: z.number().min(0).max(100),
+    /** The signature image (option signatureImage): fitted into this box, centred in the column and the signing space. */
+    signatureImage: z.strictObject({ maxWidthMm: mm('largest width'), maxHeightMm: mm('largest height') }),
+    /** The seal image (option sealImage): its real size, over the left part of the signature image. */
+    sealImage: z.strictObject({
+      widthMm: mm('width'),
+      /** How much of the signature image's width, from its left edge, the seal covers (1/3 → 0.33). */
+      overlap: z.number().min(0).max(1),
+      /** Downward shift of the seal's centre from the signing space's centre. */
+      offsetYMm: z.number().min(-100).max(100),
+    }),
     signer: elementStyleSchema,
   }),
   defaults: z.strictObject({

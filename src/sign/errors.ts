@@ -1,6 +1,6 @@
 /**
- * A signing problem the caller can fix: a P12 that cannot be opened, a signer that failed, a PDF
- * without the field to sign. The message is in English, `messageVi` says the same in Vietnamese;
+ * A problem with the signing options the caller can fix: a signature or seal image that is not a
+ * PNG, a P12 that cannot be opened, a signer that failed, a PDF without the field to sign. The message is in English, `messageVi` says the same in Vietnamese;
  * nothing has been written when it is thrown.
  */
 export class SigningError extends Error {

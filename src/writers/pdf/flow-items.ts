@@ -1,4 +1,4 @@
-import type { Block, ColumnContent, ColumnsBlock, ParagraphBlock, RuleBlock } from '../../model/document.js';
+import type { Block, ColumnContent, ColumnsBlock, ParagraphBlock, RuleBlock, SpacerBlock } from '../../model/document.js';
 import { breakLines, type BrokenLine } from './line-breaking.js';
 import { shapeParagraph, type ShapedParagraph } from './paragraph-shaping.js';
 import type { PdfFontFamily } from './pdf-fonts.js';
@@ -39,6 +39,10 @@ export interface RuleContent {
 /** Vertical room only: spacers and the paragraphs the DOCX writer puts around tables. */
 export interface SpaceContent {
   kind: 'space';
+  /** The model's spacer, for its role and images; absent for the gaps around tables. */
+  block?: SpacerBlock;
+  /** Width of the box the room is in (text area or table column), in twips. */
+  boxTwips?: number;
 }
 
 /** Anything LibreOffice treats as a paragraph: lines that may be split between pages. */
@@ -122,7 +126,7 @@ function contentItem(block: ColumnContent, family: PdfFontFamily, boxTwips: numb
       };
     }
     case 'spacer':
-      return spaceItem(mmToTwips(block.heightMm), false);
+      return { ...spaceItem(mmToTwips(block.heightMm), false), content: { kind: 'space', block, boxTwips } };
   }
 }
 

@@ -4,13 +4,14 @@ import { stampDocumentId } from './document-id.js';
 import { flowItems } from './flow-items.js';
 import { assertDigitsAvailable, assertGlyphsAvailable, normaliseText } from './glyph-check.js';
 import { pageGeometry } from './page-geometry.js';
-import { drawPages } from './page-drawing.js';
+import { drawPages, type PlacedSpace } from './page-drawing.js';
 import { paginate } from './pagination.js';
 import { WriterDocument } from './pdfkit-document.js';
 import { pdfFontFamily } from './pdf-fonts.js';
 import { completeXmp, pdfInfo } from './pdf-metadata.js';
 
 export { MissingGlyphError, PdfLayoutError } from './errors.js';
+export type { PlacedSpace } from './page-drawing.js';
 
 export interface PdfWriterOptions {
   /** The four TTF files to draw with; Liberation Serif 2 (shipped) by default. */
@@ -31,6 +32,11 @@ export interface PdfWriterOptions {
  * Deterministic: the same model and options give the same bytes.
  */
 export async function writePdf(model: DocumentModel, options: PdfWriterOptions = {}): Promise<Uint8Array> {
+  return (await writePdfWithPlaces(model, options)).pdf;
+}
+
+/** The PDF, and where each of the model's spacers was placed (the signature field goes on the signing space). */
+export async function writePdfWithPlaces(model: DocumentModel, options: PdfWriterOptions = {}): Promise<{ pdf: Uint8Array; spaces: PlacedSpace[] }> {
   const family = pdfFontFamily(options.fonts ?? defaultFontFiles());
   assertGlyphsAvailable(model, family, options.fieldOf);
   if (model.pageNumbers !== null) assertDigitsAvailable(family);
@@ -48,7 +54,7 @@ export async function writePdf(model: DocumentModel, options: PdfWriterOptions =
     pdfa: options.pdfa === true,
   };
   const out = new WriterDocument(setup, family);
-  drawPages(plan, items, document.pageNumbers, geometry, { out, family, color: `#${document.font.color}` });
+  const spaces = drawPages(plan, items, document.pageNumbers, geometry, { out, family, color: `#${document.font.color}` });
   completeXmp(out.doc, document.metadata);
-  return stampDocumentId(await out.finish());
+  return { pdf: stampDocumentId(await out.finish()), spaces };
 }

@@ -1,40 +1,70 @@
 import type PDFDocument from 'pdfkit';
-import type { PageNumbering } from '../../model/document.js';
-import type { CellItem, FlowItem, LinesItem, RuleContent, TableItem } from './flow-items.js';
+import type { PageNumbering, SpacerBlock } from '../../model/document.js';
+import { sum, type CellItem, type FlowItem, type LinesItem, type RuleContent, type TableItem } from './flow-items.js';
 import type { PageGeometry } from './page-geometry.js';
 import { drawPageNumber } from './page-number.js';
 import type { PagePlan, Placement } from './pagination.js';
 import type { CellSlice, RowPart } from './table-rows.js';
 import { drawParagraphLines, type DrawContext } from './text-drawing.js';
-import { mmToTwips, twipsToPt } from './units.js';
+import { mmToPt, mmToTwips, twipsToPt } from './units.js';
 
 /**
  * Draws a page plan: one pdfkit page per planned page, everything at the position the plan gives
  * it. Nothing is laid out here: every line and page break was decided before (pagination.ts).
  */
-export function drawPages(plan: PagePlan, items: FlowItem[], numbering: PageNumbering | null, geometry: PageGeometry, ctx: DrawContext): void {
+export function drawPages(plan: PagePlan, items: FlowItem[], numbering: PageNumbering | null, geometry: PageGeometry, ctx: DrawContext): PlacedSpace[] {
   const left = twipsToPt(geometry.leftTwips);
+  const spaces: PlacedSpace[] = [];
   plan.pages.forEach((placements, pageIndex) => {
     ctx.out.doc.addPage();
     // A new page starts a new content stream with the default (black) colour.
     ctx.out.doc.fillColor(ctx.color);
     drawPageNumber(numbering, pageIndex + 1, geometry, ctx);
-    for (const placement of placements) drawPlacement(placement, items, left, ctx);
+    const page = { ...ctx, pageIndex, spaces };
+    for (const placement of placements) drawPlacement(placement, items, left, page);
   });
+  return spaces;
 }
 
-function drawPlacement(placement: Placement, items: FlowItem[], left: number, ctx: DrawContext): void {
+/** Where a spacer of the model was placed: page (0 = first) and box, in points from the page's top left. */
+export interface PlacedSpace {
+  role: string;
+  pageIndex: number;
+  leftPt: number;
+  topPt: number;
+  widthPt: number;
+  heightPt: number;
+}
+
+interface PageContext extends DrawContext {
+  pageIndex: number;
+  spaces: PlacedSpace[];
+}
+
+function drawPlacement(placement: Placement, items: FlowItem[], left: number, ctx: PageContext): void {
   const item = items[placement.item] as FlowItem;
   const top = twipsToPt(placement.topTwips);
   if (placement.kind === 'table') drawTableRow(item as TableItem, placement.part, top, left, ctx);
   else drawLines(item as LinesItem, placement.from, placement.to, top, left, ctx);
 }
 
-function drawLines(item: LinesItem, from: number, to: number, top: number, left: number, ctx: DrawContext): void {
+function drawLines(item: LinesItem, from: number, to: number, top: number, left: number, ctx: PageContext): void {
   const { content } = item;
-  // Spacers and the paragraphs around tables only take room.
   if (content.kind === 'text') drawParagraphLines(content, item.lineTwips, from, to, top, left, ctx);
   else if (content.kind === 'rule') drawRule(content, top, left, ctx.out.doc, ctx.color);
+  // The other spacers and the paragraphs around tables only take room.
+  else if (content.block !== undefined) drawSpace(content.block, content.boxTwips ?? 0, twipsToPt(sum(item.lineTwips)), top, left, ctx);
+}
+
+/** Records where a spacer went (the signature field is put there) and draws its images, each over the ones before. */
+function drawSpace(block: SpacerBlock, boxTwips: number, heightPt: number, top: number, left: number, ctx: PageContext): void {
+  ctx.spaces.push({ role: block.role, pageIndex: ctx.pageIndex, leftPt: left, topPt: top, widthPt: twipsToPt(boxTwips), heightPt });
+  for (const image of block.images ?? []) {
+    ctx.out.doc.image(Buffer.from(image.png.buffer, image.png.byteOffset, image.png.byteLength), left + mmToPt(image.leftMm), top + mmToPt(image.topMm), {
+      width: mmToPt(image.widthMm),
+      height: mmToPt(image.heightMm),
+    });
+  }
 }
 
 /**
@@ -51,7 +81,7 @@ function drawRule(content: RuleContent, top: number, left: number, doc: PDFDocum
 }
 
 /** A table row's part on one page: each cell's lines, the cells side by side from the text area's left. */
-function drawTableRow(item: TableItem, part: RowPart, top: number, left: number, ctx: DrawContext): void {
+function drawTableRow(item: TableItem, part: RowPart, top: number, left: number, ctx: PageContext): void {
   let cellLeft = left;
   item.cells.forEach((cell, index) => {
     const slice = part.cells[index] as CellSlice;

@@ -38,6 +38,8 @@ declare module 'pdfkit' {
     stroke(color?: string): this;
     rect(x: number, y: number, width: number, height: number): this;
     fill(color?: string): this;
+    /** Draws a PNG or JPEG file's bytes with its top left at (x, y), scaled to width × height. */
+    image(source: Buffer, x: number, y: number, options: { width: number; height: number }): this;
     on(event: 'data', listener: (chunk: Buffer) => void): this;
     on(event: 'end', listener: () => void): this;
     on(event: 'error', listener: (error: Error) => void): this;
