@@ -52,8 +52,7 @@ export function openP12(p12: Uint8Array, passphrase: string): Promise<SigningIde
 async function readP12(p12: Uint8Array, passphrase: string): Promise<SigningIdentity> {
   let container: forge.pkcs12.Pkcs12Pfx;
   try {
-    const der = forge.util.createBuffer(Buffer.from(p12).toString('binary'));
-    container = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der, false), false, passphrase);
+    container = parseP12(p12, passphrase);
   } catch (error) {
     const message = (error as Error).message ?? '';
     if (/MAC could not be verified|Invalid password/i.test(message)) {
@@ -100,4 +99,26 @@ async function readP12(p12: Uint8Array, passphrase: string): Promise<SigningIden
 
 function derOf(asn1: forge.asn1.Asn1): Uint8Array {
   return new Uint8Array(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'));
+}
+
+/**
+ * forge hands the passphrase as given to both the MAC's key derivation (PKCS#12's, over UTF-16
+ * code units: right for any text) and PBKDF2 (over one byte per character, where OpenSSL takes the
+ * UTF-8 bytes). A passphrase beyond ASCII, such as Vietnamese with diacritics, therefore passes the
+ * MAC check and then fails to decrypt an OpenSSL 3 file. The MAC being verified, the file is read
+ * again without it, with the UTF-8 bytes for PBKDF2.
+ */
+function parseP12(p12: Uint8Array, passphrase: string): forge.pkcs12.Pkcs12Pfx {
+  const asn1 = () => forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(p12).toString('binary')), false);
+  try {
+    return forge.pkcs12.pkcs12FromAsn1(asn1(), false, passphrase);
+  } catch (error) {
+    const utf8 = forge.util.encodeUtf8(passphrase);
+    if (utf8 === passphrase || !/Failed to decrypt/i.test((error as Error).message ?? '')) throw error;
+    const pfx = asn1();
+    const parts = pfx.value as forge.asn1.Asn1[];
+    if (parts.length < 3) throw error;
+    parts.length = 2;
+    return forge.pkcs12.pkcs12FromAsn1(pfx, false, utf8);
+  }
 }
