@@ -84,7 +84,9 @@ export async function makeFolder(path: string, display: string, msg: Messages): 
     try {
       info = await stat(dir);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new WriteError(msg.write.cannotCreateOut(display, fsReason(msg, error)));
+      const code = (error as NodeJS.ErrnoException).code;
+      // ENOTDIR: a file on the way; it is found, and named, a level up.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new WriteError(msg.write.cannotCreateOut(display, fsReason(msg, error)));
       info = null;
     }
     if (info !== null) {

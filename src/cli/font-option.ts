@@ -1,8 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FontFiles, FontStyleName } from '../fonts/font-files.js';
+import { describeLibraryError } from './describe-error.js';
 import { displayPath } from './display-path.js';
-import type { Messages } from './messages.js';
+import type { Lang, Messages } from './messages.js';
 import { UsageError } from './render-options.js';
 
 const FACES: readonly FontStyleName[] = ['normal', 'bold', 'italics', 'bolditalics'];
@@ -94,5 +95,17 @@ function isFile(path: string): boolean {
     return statSync(path).isFile();
   } catch {
     return false;
+  }
+}
+
+/** Reads and parses each face once, so that a broken font file is named before any input; null when all are fine. */
+export async function checkFonts(fonts: FontFiles, lang: Lang, cwd: string): Promise<string | null> {
+  try {
+    // loaded here, not at start-up: fontkit is needed only when fonts are given or a PDF is made
+    const { loadFamily } = await import('../fonts/load.js');
+    loadFamily(fonts);
+    return null;
+  } catch (error) {
+    return describeLibraryError(error, lang, cwd);
   }
 }

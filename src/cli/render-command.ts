@@ -5,6 +5,7 @@ import type { OutputFormat } from '../render.js';
 import { makeFolder, removeStaleTempFiles, removeTempFiles } from './atomic-write.js';
 import type { CommandContext } from './context.js';
 import { displayPath } from './display-path.js';
+import { checkFonts } from './font-option.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
 import { expandInputs, readStdin, sourceOf, type InputEntry } from './input-files.js';
 import type { Messages } from './messages.js';
@@ -48,6 +49,12 @@ export async function renderCommand(args: readonly string[], options: RenderComm
   const templates = checkTemplates({ templates: options.templates, profile: options.profile }, lang, io.cwd);
   if (!templates.ok) {
     io.stderr.write(`${msg.errorPrefix}${templates.message}\n`);
+    return EXIT_FAILED;
+  }
+
+  const fontProblem = options.fonts === undefined ? null : await checkFonts(options.fonts, lang, io.cwd);
+  if (fontProblem !== null) {
+    io.stderr.write(`${msg.errorPrefix}${fontProblem}\n`);
     return EXIT_FAILED;
   }
 

@@ -1,7 +1,7 @@
-import { composeConclusion } from '../compose-conclusion.js';
 import type { FontFiles } from '../fonts/font-files.js';
 import type { CommandContext } from './context.js';
 import { describeError } from './describe-error.js';
+import { checkFonts } from './font-option.js';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { expandInputs, readStdin, sourceOf } from './input-files.js';
 import { readInput } from './read-input.js';
@@ -28,6 +28,13 @@ export async function validateCommand(args: readonly string[], options: Validate
     io.stderr.write(`${msg.errorPrefix}${templates.message}\n`);
     return EXIT_FAILED;
   }
+  const fontProblem = options.fonts === undefined ? null : await checkFonts(options.fonts, lang, io.cwd);
+  if (fontProblem !== null) {
+    io.stderr.write(`${msg.errorPrefix}${fontProblem}\n`);
+    return EXIT_FAILED;
+  }
+  // loaded here, not at start-up: composing measures text, with fontkit
+  const { composeConclusion } = await import('../compose-conclusion.js');
   const { entries, problems, usesStdin } = await expandInputs(args, io.cwd, msg);
   const stdinBytes = usesStdin ? await readStdin(io.stdin) : null;
   let invalid = problems.length;
