@@ -54,13 +54,13 @@ export async function writeComposed(
     const { writeDocx } = await import('./writers/docx/index.js');
     return writeDocx(composed.model);
   }
-  const { writePdfWithPlaces } = await import('./writers/pdf/index.js');
+  const { writePdfWithPlacements } = await import('./writers/pdf/index.js');
   const pdfOptions = { fonts: options.fonts, pdfa: options.pdfa, fieldOf: fieldLocator(composed.conclusion) };
-  const { pdf, spaces } = await writePdfWithPlaces(composed.model, pdfOptions);
+  const { pdf, placements } = await writePdfWithPlacements(composed.model, pdfOptions);
   if (!wantsSigning(options)) return pdf;
   // Signing is a step on the finished file: loaded only when asked for.
   const { finishSigning } = await import('./sign/index.js');
-  return finishSigning(pdf, spaces, mmToPt(composed.model.page.heightMm), options);
+  return finishSigning(pdf, placements, mmToPt(composed.model.page.heightMm), options);
 }
 
 function checkFormat(format: unknown): asserts format is OutputFormat {

@@ -16,12 +16,12 @@ export interface SigningSteps {
   sign?: SignOptions;
 }
 
-/** A placed box in points from the page's top left, as the PDF writer reports it. */
+/** Where a block landed, as the PDF writer reports it: page 1 first, points from the page's top left. */
 export interface PlacedBox {
   role: string;
-  pageIndex: number;
-  leftPt: number;
-  topPt: number;
+  page: number;
+  xPt: number;
+  yPt: number;
   widthPt: number;
   heightPt: number;
 }
@@ -43,8 +43,8 @@ export async function finishSigning(pdf: Uint8Array, spaces: PlacedBox[], pageHe
   const space = spaces.find((placed) => placed.role === SIGNING_SPACE_ROLE);
   if (space === undefined) throw new Error('ket-luan: the layout placed no signing space for the signature field');
   const place: FieldPlace = {
-    pageIndex: space.pageIndex,
-    rect: { left: space.leftPt, right: space.leftPt + space.widthPt, top: pageHeightPt - space.topPt, bottom: pageHeightPt - space.topPt - space.heightPt },
+    pageIndex: space.page - 1,
+    rect: { left: space.xPt, right: space.xPt + space.widthPt, top: pageHeightPt - space.yPt, bottom: pageHeightPt - space.yPt - space.heightPt },
   };
   const withField = addSignatureField(pdf, place, name);
   return steps.sign === undefined ? withField : signPdf(withField, steps.sign, name);

@@ -1,17 +1,19 @@
+import { layoutDocument } from '../../layout/index.js';
 import type { DocumentModel } from '../../model/document.js';
 import { defaultFontFiles, type FontFiles } from '../../fonts/font-files.js';
 import { stampDocumentId } from './document-id.js';
 import { flowItems } from './flow-items.js';
 import { assertDigitsAvailable, assertGlyphsAvailable, normaliseText } from './glyph-check.js';
 import { pageGeometry } from './page-geometry.js';
-import { drawPages, type PlacedSpace } from './page-drawing.js';
+import { drawPages } from './page-drawing.js';
 import { paginate } from './pagination.js';
+import { placedBlocks, type PlacedBlock } from './placements.js';
 import { WriterDocument } from './pdfkit-document.js';
 import { pdfFontFamily } from './pdf-fonts.js';
 import { completeXmp, pdfInfo } from './pdf-metadata.js';
 
 export { MissingGlyphError, PdfLayoutError } from './errors.js';
-export type { PlacedSpace } from './page-drawing.js';
+export type { PlacedBlock } from './placements.js';
 
 export interface PdfWriterOptions {
   /** The four TTF files to draw with; Liberation Serif 2 (shipped) by default. */
@@ -32,18 +34,22 @@ export interface PdfWriterOptions {
  * Deterministic: the same model and options give the same bytes.
  */
 export async function writePdf(model: DocumentModel, options: PdfWriterOptions = {}): Promise<Uint8Array> {
-  return (await writePdfWithPlaces(model, options)).pdf;
+  return (await writePdfWithPlacements(model, options)).pdf;
 }
 
-/** The PDF, and where each of the model's spacers was placed (the signature field goes on the signing space). */
-export async function writePdfWithPlaces(model: DocumentModel, options: PdfWriterOptions = {}): Promise<{ pdf: Uint8Array; spaces: PlacedSpace[] }> {
+/**
+ * writePdf, also telling where each block of the layout landed (placements.ts): e.g. the box of
+ * the signature's room, for a signature field or a signature image.
+ */
+export async function writePdfWithPlacements(model: DocumentModel, options: PdfWriterOptions = {}): Promise<{ pdf: Uint8Array; placements: PlacedBlock[] }> {
   const family = pdfFontFamily(options.fonts ?? defaultFontFiles());
   assertGlyphsAvailable(model, family, options.fieldOf);
   if (model.pageNumbers !== null) assertDigitsAvailable(family);
   const document = normaliseText(model);
 
-  const geometry = pageGeometry(document, family);
-  const items = flowItems(document.blocks, family, geometry.textWidthTwips);
+  const layout = layoutDocument(document);
+  const geometry = pageGeometry(layout, family);
+  const items = flowItems(layout.body, family, layout.defaultTabStopTwips);
   const plan = paginate(items, geometry.body);
 
   const setup = {
@@ -54,7 +60,7 @@ export async function writePdfWithPlaces(model: DocumentModel, options: PdfWrite
     pdfa: options.pdfa === true,
   };
   const out = new WriterDocument(setup, family);
-  const spaces = drawPages(plan, items, document.pageNumbers, geometry, { out, family, color: `#${document.font.color}` });
+  drawPages(plan, items, layout.pageNumbers, geometry, { out, family, color: `#${document.font.color}` });
   completeXmp(out.doc, document.metadata);
-  return { pdf: stampDocumentId(await out.finish()), spaces };
+  return { pdf: stampDocumentId(await out.finish()), placements: placedBlocks(plan, items, geometry) };
 }
