@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderConclusion, type RenderOptions } from '../src/index.js';
 import { signPdf, SigningError } from '../src/sign/index.js';
+import JSZip from 'jszip';
+import { zipEntries } from './helpers/docx-text.js';
+import { convertWithLibreOffice } from './helpers/libreoffice.js';
 import { pdfPages, type PdfPage, type PdfWord } from './helpers/pdf-text.js';
 import { makeP12, pdfsig, pixelBox, png, renderPage, signatureFields, type FieldRead } from './helpers/signing.js';
 
@@ -272,6 +275,70 @@ describe('signature and seal images', () => {
     }
     expect(found).toBe(true);
   });
+
+  it('DOCX: the same images, anchored in the signing space paragraph at the places the profile gives', async () => {
+    const docx = await renderConclusion(input('one-page'), { format: 'docx', signatureImage: signature, sealImage: seal });
+    const entries = await zipEntries(docx);
+    const xml = entries.get('word/document.xml')!;
+    // the signature cell: position line, the paragraph holding the anchors, then the name
+    const cell = /<w:tc>(?:(?!<\/w:tc>).)*BÍ THƯ(?:(?!<\/w:tc>).)*<\/w:tc>/s.exec(xml)![0];
+    const paragraphs = cell.split('</w:p>').slice(0, -1);
+    const anchorsAt = paragraphs.findIndex((paragraph) => paragraph.includes('<wp:anchor'));
+    expect(paragraphs[anchorsAt - 1]).toContain('BÍ THƯ');
+    expect(paragraphs[anchorsAt + 1]).toContain((input('one-page') as { signature: { name: string } }).signature.name);
+
+    const anchors = [...(paragraphs[anchorsAt] as string).matchAll(/<wp:anchor [^>]*relativeHeight="(\d+)"[^>]*>(.*?)<\/wp:anchor>/gs)].map((match) => {
+      const body = match[2] as string;
+      const number = (pattern: RegExp) => Number(pattern.exec(body)![1]);
+      return {
+        height: Number(match[1]),
+        x: number(/<wp:positionH relativeFrom="column"><wp:posOffset>(-?\d+)</),
+        y: number(/<wp:positionV relativeFrom="paragraph"><wp:posOffset>(-?\d+)</),
+        cx: number(/<wp:extent cx="(\d+)"/),
+        cy: number(/<wp:extent cx="\d+" cy="(\d+)"/),
+        embed: /r:embed="([^"]+)"/.exec(body)![1] as string,
+        wrapNone: body.includes('<wp:wrapNone/>'),
+      };
+    });
+    expect(anchors).toHaveLength(2);
+    const [sig, sl] = anchors as [(typeof anchors)[0], (typeof anchors)[0]];
+    const emu = (valueMm: number) => valueMm * 36_000;
+    const twip = 635; // EMU: lengths are rounded to whole twips, as the PDF's are
+    const { maxWidthMm, maxHeightMm } = PROFILE.footer.signatureImage;
+    const scale = Math.min(maxWidthMm / 300, maxHeightMm / 100);
+    const column = PROFILE.footer.signatureColumnMm;
+    const space = PROFILE.footer.signSpaceMm;
+    expect(Math.abs(sig.cx - emu(300 * scale))).toBeLessThanOrEqual(twip);
+    expect(Math.abs(sig.cy - emu(100 * scale))).toBeLessThanOrEqual(twip);
+    expect(Math.abs(sig.x - emu((column - 300 * scale) / 2))).toBeLessThanOrEqual(twip);
+    expect(Math.abs(sig.y - emu((space - 100 * scale) / 2))).toBeLessThanOrEqual(twip);
+    const { widthMm, overlap, offsetYMm } = PROFILE.footer.sealImage;
+    expect(Math.abs(sl.cx - emu(widthMm))).toBeLessThanOrEqual(twip);
+    expect(Math.abs(sl.x + sl.cx - (sig.x + overlap * sig.cx))).toBeLessThanOrEqual(2 * twip);
+    expect(Math.abs(sl.y - emu((space - widthMm) / 2 + offsetYMm))).toBeLessThanOrEqual(twip);
+    expect(sl.height).toBeGreaterThan(sig.height); // the seal over the signature
+    expect(sig.wrapNone && sl.wrapNone).toBe(true); // in front of the text, taking no room
+
+    // each picture is its own PNG part, byte for byte the one given
+    const rels = entries.get('word/_rels/document.xml.rels')!;
+    const zip = await JSZip.loadAsync(docx);
+    for (const [anchor, image] of [[sig, signature], [sl, seal]] as const) {
+      const target = new RegExp(`Id="${anchor.embed}" Type="[^"]*/image" Target="([^"]+)"`).exec(rels)![1] as string;
+      expect(new Uint8Array(await zip.file(`word/${target}`)!.async('uint8array'))).toEqual(image);
+    }
+  });
+
+  it('DOCX printed by LibreOffice and the PDF put the images at the same places', async () => {
+    const options = { signatureImage: signature, sealImage: seal };
+    const fromPdf = await render('signature-at-page-end', options);
+    const fromDocx = await convertWithLibreOffice(await renderConclusion(input('signature-at-page-end'), { format: 'docx', ...options }), 'docx', 'pdf');
+    const [pdfPage, docxPage] = await Promise.all([renderPage(fromPdf, 0, 150), renderPage(fromDocx, 0, 150)]);
+    for (const colour of [isBlue, isRed]) {
+      const a = pixelBox(pdfPage, colour)!;
+      const b = pixelBox(docxPage, colour)!;
+      for (const side of ['xMin', 'yMin', 'xMax', 'yMax'] as const) expect(Math.abs(a[side] - b[side]), side).toBeLessThan(1);
+    }
+  }, 120_000);
 
   it('a file that is not a PNG is refused, naming the option', async () => {
     await expect(render('one-page', { sealImage: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) })).rejects.toThrow(/sealImage: is not a PNG file/);

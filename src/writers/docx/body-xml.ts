@@ -1,4 +1,5 @@
 import { sameIndent, sameSpacing, type DocxDefaults } from './defaults.js';
+import { DocxMedia } from './images.js';
 import { isTable, type BodySpec, type ParagraphSpec, type RunSpec, type TableSpec } from './spec.js';
 
 /**
@@ -8,13 +9,13 @@ import { isTable, type BodySpec, type ParagraphSpec, type RunSpec, type TableSpe
  * merge half a w:spacing with the style's other half. Children follow the schema's order
  * (CT_PPr, CT_RPr, CT_TblPr, CT_TcPr), which check-ooxml verifies on the rendered files.
  */
-export function bodyXml(body: readonly BodySpec[], defaults: DocxDefaults): string {
+export function bodyXml(body: readonly BodySpec[], defaults: DocxDefaults, media: DocxMedia = new DocxMedia()): string {
   let xml = '';
-  for (const spec of body) xml += isTable(spec) ? tableXml(spec, defaults) : paragraphXml(spec, defaults);
+  for (const spec of body) xml += isTable(spec) ? tableXml(spec, defaults, media) : paragraphXml(spec, defaults, media);
   return xml;
 }
 
-function paragraphXml(spec: ParagraphSpec, defaults: DocxDefaults): string {
+function paragraphXml(spec: ParagraphSpec, defaults: DocxDefaults, media: DocxMedia): string {
   const size = spec.halfPoints === defaults.halfPoints ? undefined : spec.halfPoints;
   let props = '';
   if (spec.keepNext) props += '<w:keepNext/>';
@@ -32,6 +33,7 @@ function paragraphXml(spec: ParagraphSpec, defaults: DocxDefaults): string {
   if (size !== undefined) props += `<w:rPr>${sizeXml(size)}</w:rPr>`;
   let xml = props === '' ? '<w:p>' : `<w:p><w:pPr>${props}</w:pPr>`;
   for (const run of spec.runs) xml += runXml(run, size);
+  for (const image of spec.images ?? []) xml += media.anchorXml(image);
   return `${xml}</w:p>`;
 }
 
@@ -65,7 +67,7 @@ function sizeXml(halfPoints: number): string {
  * - the table starts at the text area's edge (tblInd 0) and the cells' text at their top
  *   (vAlign top), said explicitly rather than left to defaults.
  */
-function tableXml(spec: TableSpec, defaults: DocxDefaults): string {
+function tableXml(spec: TableSpec, defaults: DocxDefaults, media: DocxMedia): string {
   const total = spec.widths.reduce((sum, width) => sum + width, 0);
   let xml = `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${total}"/><w:tblInd w:type="dxa" w:w="0"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/>${TABLE_MARGINS}</w:tblPr>`;
   xml += '<w:tblGrid>';
@@ -75,7 +77,7 @@ function tableXml(spec: TableSpec, defaults: DocxDefaults): string {
     xml += spec.cantSplit ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>';
     spec.cells.forEach((paragraphs, index) => {
       xml += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${spec.widths[index] ?? 0}"/>${CELL_BORDERS}${CELL_MARGINS}<w:vAlign w:val="top"/></w:tcPr>`;
-      for (const paragraph of paragraphs) xml += paragraphXml(paragraph, defaults);
+      for (const paragraph of paragraphs) xml += paragraphXml(paragraph, defaults, media);
       xml += '</w:tc>';
     });
     xml += '</w:tr>';

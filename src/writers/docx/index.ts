@@ -1,6 +1,7 @@
 import { layoutDocument, type DocumentLayout } from '../../layout/index.js';
 import type { DocumentModel } from '../../model/document.js';
 import { bodyXml } from './body-xml.js';
+import { DocxMedia } from './images.js';
 import { docxLayout } from './document.js';
 import { DOCUMENT_PATH, packageFrame } from './package-frame.js';
 import { CORE_PROPERTIES_PATH, corePropertiesXml, setZipEntryTimes } from './reproducible-package.js';
@@ -23,7 +24,8 @@ export async function writeDocxLayout(layout: DocumentLayout): Promise<Uint8Arra
   const { layout: docx, body } = docxLayout(layout);
   const frame = await packageFrame(docx);
   const { metadata } = layout;
-  const document = frame.documentHead + bodyXml(body, docx.defaults) + frame.documentTail;
+  const media = new DocxMedia();
+  const document = frame.documentHead + bodyXml(body, docx.defaults, media) + frame.documentTail;
   const core = corePropertiesXml({
     title: metadata.title,
     subject: metadata.subject,
@@ -32,10 +34,12 @@ export async function writeDocxLayout(layout: DocumentLayout): Promise<Uint8Arra
     language: metadata.language,
     date: metadata.date,
   });
-  const files = frame.files.map((file) => {
-    if (file.path === DOCUMENT_PATH) return deflateFile(DOCUMENT_PATH, document);
-    if (file.path === CORE_PROPERTIES_PATH) return deflateFile(CORE_PROPERTIES_PATH, core);
-    return file;
-  });
+  const files = media.addTo(
+    frame.files.map((file) => {
+      if (file.path === DOCUMENT_PATH) return deflateFile(DOCUMENT_PATH, document);
+      if (file.path === CORE_PROPERTIES_PATH) return deflateFile(CORE_PROPERTIES_PATH, core);
+      return file;
+    }),
+  );
   return setZipEntryTimes(zipDeflated(files), metadata.date);
 }

@@ -20,5 +20,6 @@ function paragraphSpec(spec: LayoutParagraphSpec): ParagraphSpec {
     keepLines: spec.keepLines,
     halfPoints: spec.sizeHalfPoints,
     runs: spec.runs,
+    ...(spec.images ? { images: spec.images } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { IRunOptions } from 'docx';
-import type { RunSpec as LayoutRunSpec } from '../../layout/index.js';
+import type { ImageSpec, RunSpec as LayoutRunSpec } from '../../layout/index.js';
 import type { toDocxAlignment } from './alignment.js';
 
 /**
@@ -51,6 +51,8 @@ export interface ParagraphSpec {
   /** w:sz of the paragraph mark and of every run: the model sizes text per paragraph. */
   halfPoints: number;
   runs: RunSpec[];
+  /** Pictures anchored to the paragraph (images.ts). */
+  images?: ImageSpec[];
 }
 
 export interface TableSpec {
