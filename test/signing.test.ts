@@ -15,7 +15,7 @@ import { signPdf, SigningError } from '../src/sign/index.js';
 import JSZip from 'jszip';
 import { zipEntries } from './helpers/docx-text.js';
 import { convertWithLibreOffice } from './helpers/libreoffice.js';
-import { pdfPages, type PdfPage, type PdfWord } from './helpers/pdf-text.js';
+import { pdfFonts, pdfPages, xmpPacket, type PdfPage, type PdfWord } from './helpers/pdf-text.js';
 import { makeP12, pdfsig, pixelBox, png, renderPage, signatureFields, type FieldRead } from './helpers/signing.js';
 
 const read = (relative: string) => readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
@@ -345,3 +345,49 @@ describe('signature and seal images', () => {
     await expect(render('one-page', { signatureImage: '/no/such/signature.png' })).rejects.toThrow(/signatureImage: cannot read/);
   });
 });
+
+describe('PDF/A-2b and signing together', () => {
+  // What can be checked here without a PDF/A validator (veraPDF is neither in Debian's archive nor
+  // on npm): the rules of ISO 19005-2 that a signed, image-bearing file could break.
+  it('still declares PDF/A-2b and keeps to the rules a signature, a field and images touch', async () => {
+    const transparentSeal = png(120, 120, (x, y) => (Math.hypot(x - 60, y - 60) < 55 ? [200, 10, 10, 160] : [0, 0, 0, 0]));
+    const signed = await render('one-page', {
+      pdfa: true,
+      signatureImage: png(90, 30, () => [10, 30, 180, 200]),
+      sealImage: transparentSeal,
+      sign: { p12, passphrase: PASSPHRASE, signedAt: SIGNED_AT, subFilter: 'ETSI.CAdES.detached', reason: 'Ban hành', location: 'Bảo Cường' },
+    });
+    expect((await pdfsig(signed)).valid).toBe(true);
+    const text = Buffer.from(signed).toString('latin1');
+    // declared: the XMP identification schema, untouched by the updates
+    expect(xmpPacket(signed)).toMatch(/pdfaid:part[^0-9]*2/);
+    expect(xmpPacket(signed)).toMatch(/pdfaid:conformance[^A-Z]*B/);
+    expect(text).toMatch(/\/OutputIntents \[\d+ 0 R\]/);
+    // every font embedded
+    const fonts = await pdfFonts(signed);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.every((font) => font.embedded)).toBe(true);
+    // every trailer (the original and each update) carries the same /ID
+    const ids = [...text.matchAll(/trailer\s*<<[\s\S]*?\/ID \[<([0-9a-f]+)>/g)].map((match) => match[1]);
+    expect(ids.length).toBe(3);
+    expect(new Set(ids).size).toBe(1);
+    // no encryption, JavaScript, actions, XFA, or appearances left to the reader
+    for (const forbidden of ['/Encrypt', '/JavaScript', '/JS ', '/AA ', '/XFA', '/NeedAppearances true', '/Interpolate true', '/Launch']) {
+      expect(text, forbidden).not.toContain(forbidden);
+    }
+    // the widget: printed, never hidden, with its own appearance stream
+    const widget = /<<[^]*?\/FT \/Sig[^]*?>>\nendobj/.exec(text.slice(text.lastIndexOf('/FT /Sig') - 400))![0];
+    expect(widget).toMatch(/\/F 4\b/);
+    expect(widget).toMatch(/\/AP << \/N \d+ 0 R >>/);
+    // the signature value a hex string, the byte range the whole file but that string
+    const range = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\s*\]/.exec(text)!.slice(1).map(Number);
+    expect(range[0]).toBe(0);
+    expect(text[range[1] as number]).toBe('<');
+    expect(text[(range[2] as number) - 1]).toBe('>');
+    expect((range[2] as number) + (range[3] as number)).toBe(signed.length);
+    // file structure: %%EOF ends the file, each xref keyword on a line of its own
+    expect(text.endsWith('%%EOF') || text.endsWith('%%EOF\n')).toBe(true);
+    expect([...text.matchAll(/\nxref\n\d+ \d+\n/g)].length).toBe(3);
+  });
+});
+
