@@ -68,6 +68,10 @@ const en = {
       templates: 'a folder of templates that shadow the built-in ones (see: ket-luan templates init)',
       profile: 'the layout profile (default: ket-luan-hd36)',
       pdfa: 'write PDF/A-2b, the archival form of PDF',
+      signatureField: 'PDF: add an empty signature field "ChuKy" over the signing space, for a signing tool to fill',
+      signatureImage: 'a PNG of the signature, drawn in the signing space of the PDF and the DOCX',
+      sealImage: 'a PNG of the seal, drawn over the left part of the signature',
+      sign: 'PDF: sign with this .p12/.pfx certificate file; its passphrase is read from the environment variable KET_LUAN_P12_PASSPHRASE',
       quiet: 'print nothing but errors and warnings',
       jobs: (cores: number) => `inputs rendered at once, in worker threads (default: the cores available, ${cores} here)`,
       after: `
@@ -81,6 +85,7 @@ Examples:
   ket-luan render 2024-11.json
   ket-luan render data/ -o out -f pdf --pdfa
   ket-luan render 2024-11.json --fonts /usr/share/fonts/truetype/msttcorefonts
+  KET_LUAN_P12_PASSPHRASE=… ket-luan render 2024-11.json -f pdf --sign chu-ky.p12 --signature-image chu-ky.png --seal-image dau.png
   cat 2024-11.json | ket-luan render - -f docx`,
     },
     validate: {
@@ -265,6 +270,10 @@ const vi: Messages = {
       templates: 'thư mục mẫu thay cho các mẫu có sẵn (xem: ket-luan templates init)',
       profile: 'bộ thể thức trình bày (mặc định: ket-luan-hd36)',
       pdfa: 'ghi PDF/A-2b, dạng PDF dùng để lưu trữ',
+      signatureField: 'PDF: thêm trường chữ ký trống "ChuKy" vào chỗ ký, để phần mềm ký số điền vào',
+      signatureImage: 'ảnh PNG chữ ký, đặt vào chỗ ký của PDF và DOCX',
+      sealImage: 'ảnh PNG con dấu, đặt trùm lên phần bên trái chữ ký',
+      sign: 'PDF: ký số bằng tệp chứng thư .p12/.pfx này; mật khẩu đọc từ biến môi trường KET_LUAN_P12_PASSPHRASE',
       quiet: 'chỉ in lỗi và cảnh báo',
       jobs: (cores: number) => `số tệp tạo cùng lúc, trong các luồng riêng (mặc định: số lõi CPU, ở đây là ${cores})`,
       after: `
@@ -278,6 +287,7 @@ Ví dụ:
   ket-luan render 2024-11.json
   ket-luan render data/ -o out -f pdf --pdfa
   ket-luan render 2024-11.json --fonts /usr/share/fonts/truetype/msttcorefonts
+  KET_LUAN_P12_PASSPHRASE=… ket-luan render 2024-11.json -f pdf --sign chu-ky.p12 --signature-image chu-ky.png --seal-image dau.png
   cat 2024-11.json | ket-luan render - -f docx`,
     },
     validate: {

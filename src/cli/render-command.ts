@@ -4,13 +4,15 @@ import type { FontFiles } from '../fonts/font-files.js';
 import type { OutputFormat } from '../render.js';
 import { makeFolder, removeStaleTempFiles, removeTempFiles } from './atomic-write.js';
 import type { CommandContext } from './context.js';
+import { messageIn } from './describe-error.js';
 import { displayPath } from './display-path.js';
+import { bytesOrFile } from '../node/signing-files.js';
 import { checkFonts } from './font-option.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
 import { expandInputs, readStdin, sourceOf, type InputEntry } from './input-files.js';
-import type { Messages } from './messages.js';
+import type { Lang, Messages } from './messages.js';
 import { createProgress, type Progress } from './progress.js';
-import type { PlannedOutput, RenderJob, RenderOutcome, RenderSettings } from './render-job.js';
+import type { PlannedOutput, RenderJob, RenderOutcome, RenderSettings, SigningSettings } from './render-job.js';
 import { defaultJobs, poolSize } from './render-options.js';
 import { checkTemplates } from './template-check.js';
 import { WorkerPool, workerLaunchFor } from './worker-pool.js';
@@ -27,6 +29,10 @@ export interface RenderCommandOptions {
   jobs?: number;
   /** Parsed from --fonts. */
   fonts?: FontFiles;
+  signatureField?: boolean;
+  signatureImage?: string;
+  sealImage?: string;
+  sign?: string;
 }
 
 /**
@@ -58,6 +64,14 @@ export async function renderCommand(args: readonly string[], options: RenderComm
     return EXIT_FAILED;
   }
 
+  const signing = signingSettings(options, io.cwd, io.env);
+  // A certificate that cannot be opened is said once, before anything is rendered.
+  const signingProblem = signing.sign === undefined ? null : await checkP12(signing.sign.p12, signing.sign.passphrase, lang, io.cwd);
+  if (signingProblem !== null) {
+    io.stderr.write(`${msg.errorPrefix}${signingProblem}\n`);
+    return EXIT_FAILED;
+  }
+
   const { entries, problems, usesStdin } = await expandInputs(args, io.cwd, msg);
   const stdinBytes = usesStdin ? await readStdin(io.stdin) : null;
   const outDir = resolve(io.cwd, options.out ?? '.');
@@ -76,6 +90,7 @@ export async function renderCommand(args: readonly string[], options: RenderComm
     ...(options.profile !== undefined && { profile: options.profile }),
     ...(options.pdfa === true && { pdfa: true }),
     ...(options.fonts !== undefined && { fonts: options.fonts }),
+    ...(Object.keys(signing).length > 0 && { signing }),
     lang,
     cwd: io.cwd,
   };
@@ -190,4 +205,24 @@ function interruptHandler(
       process.exit(EXIT_INTERRUPTED);
     });
   };
+}
+
+/** The signing options with their paths made absolute and the passphrase taken from the environment, never from a flag. */
+function signingSettings(options: RenderCommandOptions, cwd: string, env: NodeJS.ProcessEnv): SigningSettings {
+  return {
+    ...(options.signatureField === true && { signatureField: true }),
+    ...(options.signatureImage !== undefined && { signatureImage: resolve(cwd, options.signatureImage) }),
+    ...(options.sealImage !== undefined && { sealImage: resolve(cwd, options.sealImage) }),
+    ...(options.sign !== undefined && { sign: { p12: resolve(cwd, options.sign), passphrase: env.KET_LUAN_P12_PASSPHRASE ?? '' } }),
+  };
+}
+
+async function checkP12(path: string, passphrase: string, lang: Lang, cwd: string): Promise<string | null> {
+  try {
+    const { openP12 } = await import('../sign/p12.js');
+    await openP12(bytesOrFile('--sign', path), passphrase);
+    return null;
+  } catch (error) {
+    return messageIn(error as Error, lang).replace(/^sign\.p12: /, `--sign ${displayPath(path, cwd)}: `);
+  }
 }

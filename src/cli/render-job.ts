@@ -4,6 +4,7 @@
  */
 import { composeConclusion } from '../compose-conclusion.js';
 import type { FontFiles } from '../fonts/font-files.js';
+import { bytesOrFile } from '../node/signing-files.js';
 import { writeComposed, type OutputFormat } from '../render.js';
 import { writeFilesAtomically, type OutputFile } from './atomic-write.js';
 import { describeError } from './describe-error.js';
@@ -24,12 +25,21 @@ export interface RenderSettings {
   templates?: string;
   profile?: string;
   pdfa?: boolean;
+  /** --signature-field, --signature-image, --seal-image and --sign (paths absolute; the passphrase from the environment). */
+  signing?: SigningSettings;
   /** Absolute paths of the four faces given with --fonts. */
   fonts?: FontFiles;
   /** The language of messages. */
   lang: Lang;
   /** The folder paths in messages are relative to. */
   cwd: string;
+}
+
+export interface SigningSettings {
+  signatureField?: boolean;
+  signatureImage?: string;
+  sealImage?: string;
+  sign?: { p12: string; passphrase: string };
 }
 
 /** Everything a worker needs for one input; plain data, so it crosses to a worker thread. */
@@ -54,10 +64,20 @@ export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
   const msg = messagesFor(settings.lang);
   try {
     const input = await readInput(job.source, msg);
-    const composed = composeConclusion(input, { templates: settings.templates, profile: settings.profile, fonts: settings.fonts });
+    const signing = settings.signing ?? {};
+    const composed = composeConclusion(input, {
+      templates: settings.templates,
+      profile: settings.profile,
+      fonts: settings.fonts,
+      signatureImage: signing.signatureImage,
+      sealImage: signing.sealImage,
+    });
+    // The field and the signature are the PDF's; the DOCX, the editable draft, carries the images only.
+    const sign = signing.sign && { ...signing.sign, p12: bytesOrFile('--sign', signing.sign.p12) };
     const files: OutputFile[] = [];
     for (const output of job.outputs) {
-      const data = await writeComposed(composed, output.format, { pdfa: settings.pdfa, fonts: settings.fonts });
+      const pdfOnly = output.format === 'pdf' ? { signatureField: signing.signatureField, sign } : {};
+      const data = await writeComposed(composed, output.format, { pdfa: settings.pdfa, fonts: settings.fonts, ...pdfOnly });
       files.push({ path: output.path, display: output.display, data });
     }
     await writeFilesAtomically(files, msg);
