@@ -1,11 +1,51 @@
-import { defineConfig } from 'tsup';
+import { readFile } from 'node:fs/promises';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts' } },
-  target: 'node20',
-  clean: true,
-  sourcemap: true,
-  shims: true,
-});
+/**
+ * pdfkit reads its data files (the sRGB profile of PDF/A) from beside its own code, through
+ * `__dirname`. Bundled into the command, its code no longer lies there, so the bundle asks Node
+ * where the installed pdfkit is (it stays a dependency) and reads them from there.
+ */
+const pdfkitDataFromItsPackage: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'pdfkit-data-from-its-package',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.es\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const locate =
+        "import { createRequire as __pdfkitRequire } from 'node:module';\n" +
+        "import { dirname as __pdfkitDirname } from 'node:path';\n" +
+        "const __pdfkitDir = __pdfkitDirname(__pdfkitRequire(import.meta.url).resolve('pdfkit'));\n";
+      return { contents: locate + source.replaceAll('__dirname', '__pdfkitDir'), loader: 'js' };
+    });
+  },
+};
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: { entry: { index: 'src/index.ts' } },
+    target: 'node20',
+    clean: true,
+    sourcemap: true,
+    shims: true,
+  },
+  {
+    // The command is one bundle with its dependencies: a cold start then reads a few files
+    // instead of hundreds, and pdfkit shares our ES module copy of fontkit instead of loading
+    // its CommonJS twin. The library entry above stays unbundled, as users' bundlers expect.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    sourcemap: true,
+    splitting: true,
+    noExternal: [/.*/],
+    esbuildPlugins: [pdfkitDataFromItsPackage],
+    esbuildOptions(options) {
+      options.chunkNames = 'cli-chunks/[name]-[hash]';
+    },
+    // CommonJS dependencies inside an ES module bundle still call require() for Node's built-ins.
+    banner: { js: "import { createRequire as __ketLuanRequire } from 'node:module'; const require = __ketLuanRequire(import.meta.url);" },
+  },
+]);

@@ -244,7 +244,7 @@ describe.concurrent('the built command (dist/cli.js)', () => {
     writeFileSync(
       config,
       `import base from ${JSON.stringify(join(ROOT, 'tsup.config.ts'))};\n` +
-        `export default { ...base, dts: false, outDir: ${JSON.stringify(join(pkg, 'dist'))} };\n`,
+        `export default base.map((options) => ({ ...options, dts: false, outDir: ${JSON.stringify(join(pkg, 'dist'))} }));\n`,
     );
     const build = await runNode([join(ROOT, 'node_modules', 'tsup', 'dist', 'cli-default.js')], ['--config', config], ROOT);
     expect(build.code, build.stderr).toBe(0);
