@@ -76,7 +76,7 @@ function built(): Promise<string> {
     writeFileSync(
       config,
       `import base from ${JSON.stringify(join(ROOT, 'tsup.config.ts'))};\n` +
-        `export default { ...base, format: ['esm'], dts: false, sourcemap: false, outDir: ${JSON.stringify(join(pkg, 'dist'))} };\n`,
+        `export default base.map((options) => ({ ...options, dts: false, sourcemap: false, outDir: ${JSON.stringify(join(pkg, 'dist'))} }));\n`,
     );
     const build = await runNode([join(ROOT, 'node_modules', 'tsup', 'dist', 'cli-default.js')], ['--config', config], ROOT);
     if (build.code !== 0) throw new Error(`the build failed: ${build.stderr}`);
