@@ -20,25 +20,29 @@ const pdfkitDataFromItsPackage: NonNullable<Options['esbuildPlugins']>[number] =
   },
 };
 
+const shared = {
+  target: 'node22',
+  sourcemap: true,
+  shims: true,
+} as const;
+
+// `npm run build` empties dist/ first: the two builds run side by side and must not clean each other's files.
 export default defineConfig([
   {
+    // The library, for both module systems, its dependencies left to the user's installer and bundler.
+    ...shared,
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: { entry: { index: 'src/index.ts' } },
-    target: 'node20',
-    clean: true,
-    sourcemap: true,
-    shims: true,
   },
   {
-    // The command is one bundle with its dependencies: a cold start then reads a few files
-    // instead of hundreds, and pdfkit shares our ES module copy of fontkit instead of loading
-    // its CommonJS twin. The library entry above stays unbundled, as users' bundlers expect.
+    // The command, as ESM only (nothing requires it), in one bundle with its dependencies: a cold
+    // start then reads a few files instead of hundreds, and pdfkit shares our ES module copy of
+    // fontkit instead of loading its CommonJS twin.
+    ...shared,
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
-    target: 'node20',
     platform: 'node',
-    sourcemap: true,
     splitting: true,
     noExternal: [/.*/],
     esbuildPlugins: [pdfkitDataFromItsPackage],
