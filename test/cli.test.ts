@@ -553,6 +553,33 @@ describe.concurrent('ket-luan templates init', () => {
   });
 });
 
+/** A 32 KB tmpfs to fill, where the system lets us mount one (root on Linux); else null and the tests skip. */
+function smallDisk(): string | null {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return null;
+  const dir = tempDir();
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32k', 'tmpfs', dir]);
+  return mounted.status === 0 ? dir : null;
+}
+
+describe('a full disk', () => {
+  const disk = smallDisk();
+  afterAll(() => {
+    if (disk !== null) spawnSync('umount', [disk]);
+  });
+
+  it.runIf(disk !== null)('templates init leaves nothing behind, and a render no partial file', async () => {
+    const templates = await ketLuan(['templates', 'init', 'my-templates'], disk!);
+    expect(templates.code).toBe(1);
+    expect(templates.stderr).toBe('error: cannot copy the templates to my-templates: no space left on the device; nothing was changed\n');
+    expect(readdirSync(disk!)).toEqual([]);
+    cpSync(EXAMPLE, join(disk!, 'a.json'));
+    const render = await ketLuan(['render', 'a.json', '-f', 'docx,pdf', '--lang', 'vi'], disk!);
+    expect(render.code).toBe(1);
+    expect(render.stderr).toMatch(/^a\.json: không ghi được a\.(docx|pdf): ổ đĩa đã hết chỗ$/m);
+    expect(readdirSync(disk!)).toEqual(['a.json']);
+  });
+});
+
 describe.concurrent('the command in a shell', () => {
   it('`ket-luan help render | <a reader that has gone>` ends quietly (no EPIPE trace), status 0', async () => {
     const cli = await built();
