@@ -24,9 +24,12 @@ need() {
 }
 
 [ -x "$soffice" ] || need libreoffice-writer "LibreOffice Writer: $soffice"
-for tool in pdftotext pdffonts pdfinfo; do
+# pdfsig verifies signatures; pdftoppm renders pages to find the signature and seal images.
+for tool in pdftotext pdffonts pdfinfo pdfsig pdftoppm; do
   [ -x "$poppler/$tool" ] || need poppler-utils "poppler's $tool: $poppler/$tool"
 done
+# The signing tests make their self-signed certificates with openssl.
+command -v openssl >/dev/null 2>&1 || need openssl 'openssl, which makes the signing tests'"'"' certificates'
 # Where fontconfig is the font system (Linux), LibreOffice takes its fonts from it; elsewhere
 # LibreOffice brings Liberation Serif 2 with it.
 if command -v fc-list >/dev/null 2>&1; then

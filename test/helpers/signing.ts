@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
 
 const exec = promisify(execFile);
+const POPPLER = process.env.POPPLER_DIR ?? '/usr/bin';
 
 export async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'ket-luan-sign-'));
@@ -55,7 +56,7 @@ export async function pdfsig(pdf: Uint8Array): Promise<PdfsigReport> {
     await writeFile(file, pdf);
     let output: string;
     try {
-      output = (await exec('pdfsig', [file])).stdout;
+      output = (await exec(join(POPPLER, 'pdfsig'), [file])).stdout;
     } catch (error) {
       // pdfsig exits non-zero when a signature does not verify; its report is still on stdout
       output = (error as { stdout?: string }).stdout ?? '';
@@ -164,7 +165,7 @@ export async function renderPage(pdf: Uint8Array, pageIndex: number, dpi = 100):
     const file = join(dir, 'page.pdf');
     await writeFile(file, pdf);
     const page = String(pageIndex + 1);
-    await exec('pdftoppm', ['-f', page, '-l', page, '-r', String(dpi), '-singlefile', file, join(dir, 'out')]);
+    await exec(join(POPPLER, 'pdftoppm'), ['-f', page, '-l', page, '-r', String(dpi), '-singlefile', file, join(dir, 'out')]);
     const ppm = await readFile(join(dir, 'out.ppm'));
     const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 32).toString('latin1'));
     if (!header) throw new Error('pdftoppm did not write a P6 file');
