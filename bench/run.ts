@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every figure the project promises, with its peers, measured in one run.
- *   --only docx,pdf,peers,scale,cold,batch   run some parts only
+ *   --only docx,pdf,peers,scale,cold,batch,signing   run some parts only
  *   --docs N                                documents in the batch figure (default 1000)
  * Each comparison with LibreOffice is like for like: a warm render against a LibreOffice kept
  * running (over UNO, as a conversion server does), one cold command against one cold soffice.
@@ -111,6 +111,11 @@ if (wants('pdf')) {
   const warmLibreOffice = libreOfficeOverUno(docxPath, 5, 30);
   row(`LibreOffice ${warmLibreOffice.version} kept running, converting the same DOCX over UNO, warm median of 30`, fmt(median(warmLibreOffice.ms)));
   row('Warm PDF against warm LibreOffice', ratio(median(warmLibreOffice.ms), pdfMs), '≥ 6×');
+}
+
+if (wants('signing')) {
+  const { benchSigning } = await import('./signing.js');
+  await benchSigning(example, row);
 }
 
 if (wants('peers')) {

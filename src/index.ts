@@ -1,4 +1,4 @@
-export { renderConclusion, type RenderOptions, type OutputFormat } from './render.js';
+export { renderConclusion, type RenderOptions, type RenderSignOptions, type OutputFormat } from './render.js';
 export { composeConclusion, type ComposeOptions, type ComposedConclusion } from './compose-conclusion.js';
 export { parseConclusion } from './schema/parse.js';
 export {
@@ -22,3 +22,12 @@ export { formatDateInWords, formatPlaceAndDate } from './text/date-line.js';
 export { toUpperVi } from './text/case.js';
 export { toRoman, toLetter } from './text/numbering.js';
 export type { FontFiles } from './fonts/font-files.js';
+export {
+  signPdf,
+  SigningError,
+  DEFAULT_SIGNATURE_FIELD_NAME,
+  type SignOptions,
+  type P12SignOptions,
+  type SignerSignOptions,
+  type ExternalSigner,
+} from './sign/index.js';

@@ -54,7 +54,8 @@ class CallbackSigner extends Signer {
   }
 
   override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
-    const signature = await this.signBytes(new Uint8Array(pdfBuffer.buffer, pdfBuffer.byteOffset, pdfBuffer.byteLength), signingTime);
+    // handed over as the Buffer it is (a Uint8Array), so that @signpdf's own signers take it too
+    const signature = await this.signBytes(pdfBuffer, signingTime);
     return Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
   }
 }
