@@ -25,7 +25,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DocumentModel } from '../src/model/document.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeConclusion } from '../src/compose-conclusion.js';
+import { composeConclusion } from '../src/node/render.js';
 import type { DocxDefaults } from '../src/writers/docx/defaults.js';
 import { docxLayout, layoutDocument } from '../src/writers/docx/document.js';
 import { writeDocx } from '../src/writers/docx/index.js';

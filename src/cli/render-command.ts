@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { OutputFormat } from '../render.js';
+import type { OutputFormat } from '../pipeline.js';
 import { removeTempFiles } from './atomic-write.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
 import { expandInputs, readStdin, sourceOf, type InputEntry } from './input-files.js';

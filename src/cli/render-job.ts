@@ -2,8 +2,8 @@
  * Rendering one input to its files: the work a worker thread (or, for a single input, the main
  * thread) does. This module loads the library's writers, so it is imported only when rendering.
  */
-import { composeConclusion } from '../compose-conclusion.js';
-import { writeComposed, type OutputFormat } from '../render.js';
+import { composeConclusion } from '../node/render.js';
+import { writeComposed, type OutputFormat } from '../pipeline.js';
 import { writeFilesAtomically, type OutputFile } from './atomic-write.js';
 import { describeError } from './describe-error.js';
 import { readInput, type InputSource } from './read-input.js';

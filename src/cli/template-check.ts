@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { loadTemplates, type TemplateSet } from '../templates/load.js';
+import { loadTemplates } from '../node/template-folders.js';
+import type { TemplateSet } from '../templates/load.js';
 import { describeTemplateError } from './describe-error.js';
 
 export interface TemplateChoice {

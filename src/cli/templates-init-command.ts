@@ -1,6 +1,7 @@
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { defaultTemplatesDir, listProfiles } from '../templates/load.js';
+import { defaultTemplatesDir } from '../node/package-paths.js';
+import { listProfiles } from '../node/template-folders.js';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 
 export interface TemplatesInitOptions {

@@ -2,7 +2,6 @@ import type { Block, DocumentModel } from '../model/document.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import { ConclusionValidationError } from '../schema/errors.js';
 import { parseIsoDate, toTimestamp } from '../text/calendar.js';
-import { basename } from 'node:path';
 import { TemplateError } from '../templates/errors.js';
 import type { TemplateSet } from '../templates/load.js';
 import { composeBody, composeClosing } from './body.js';
@@ -62,6 +61,11 @@ const OPTIONAL_INPUT_VARIABLES: Record<string, string[]> = {
   superior: ['issuer', 'superior'],
 };
 
+/** A file's name without its folder, on any system ("/a/b/opening.hbs", "C:\\t\\opening.hbs"). */
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
 function withFieldErrors<T>(make: () => T): T {
   try {
     return make();
@@ -78,8 +82,8 @@ function withFieldErrors<T>(make: () => T): T {
         {
           path,
           field,
-          message: `is required: the template ${basename(error.file)} uses it, and it cannot be read off issuer.name`,
-          messageVi: `là bắt buộc: mẫu ${basename(error.file)} cần nó, và không suy ra được từ issuer.name`,
+          message: `is required: the template ${baseName(error.file)} uses it, and it cannot be read off issuer.name`,
+          messageVi: `là bắt buộc: mẫu ${baseName(error.file)} cần nó, và không suy ra được từ issuer.name`,
         },
       ]);
     }

@@ -12,7 +12,7 @@ import { stringFields } from '../../src/schema/fields.js';
 import { parseConclusion } from '../../src/schema/parse.js';
 import { toUpperVi } from '../../src/text/case.js';
 import { parseInline, plainText } from '../../src/text/inline.js';
-import { loadTemplates } from '../../src/templates/load.js';
+import { loadTemplates } from '../../src/node/template-folders.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
