@@ -5,7 +5,7 @@
  */
 import { FONT_STYLES, type FontStyleName } from './fonts/font-files.js';
 import { fontFamily, parseFont, type LoadedFamily, type LoadedFont } from './fonts/load.js';
-import { checkFontsOption, checkOptionalBoolean, checkOptionsObject } from './options.js';
+import { checkFontsOption, checkOptionalBoolean, checkOptionsObject, isArrayBuffer, isUint8Array } from './options.js';
 import { checkComposed, checkFormat, compose, describeValue, writeComposed, type ComposedConclusion, type OutputFormat } from './pipeline.js';
 import type { Conclusion } from './schema/conclusion.js';
 import { isTemplateSet, type TemplateSet } from './templates/load.js';
@@ -37,10 +37,10 @@ export type CoreCheckOptions = Omit<CoreRenderOptions, 'format'>;
 const EXAMPLE = "{ format: 'pdf', templates, fonts }";
 
 function isFontData(value: unknown): value is FontData {
-  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return true;
+  if (isUint8Array(value) || isArrayBuffer(value)) return true;
   if (typeof value !== 'object' || value === null) return false;
   const { data, name } = value as { data?: unknown; name?: unknown };
-  return (data instanceof Uint8Array || data instanceof ArrayBuffer) && typeof name === 'string';
+  return (isUint8Array(data) || isArrayBuffer(data)) && typeof name === 'string';
 }
 
 function checkCoreOptions(options: unknown, call: string, keys: readonly string[]): asserts options is CoreRenderOptions {
@@ -56,13 +56,13 @@ function checkCoreOptions(options: unknown, call: string, keys: readonly string[
 const parsed = new WeakMap<object, Map<string, LoadedFont>>();
 
 function parseFontData(face: FontData, style: FontStyleName): LoadedFont {
-  const { data, name } = face instanceof Uint8Array || face instanceof ArrayBuffer ? { data: face, name: `fonts.${style}` } : face;
+  const { data, name } = isUint8Array(face) || isArrayBuffer(face) ? { data: face, name: `fonts.${style}` } : face;
   let byName = parsed.get(data);
   if (!byName) parsed.set(data, (byName = new Map()));
   let font = byName.get(name);
   if (!font) {
     // a copy: bytes the caller changes later must not change a font already parsed
-    font = parseFont(new Uint8Array(data instanceof ArrayBuffer ? new Uint8Array(data) : data), name);
+    font = parseFont(new Uint8Array(isArrayBuffer(data) ? new Uint8Array(data) : data), name);
     byName.set(name, font);
   }
   return font;

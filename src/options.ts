@@ -5,6 +5,16 @@ import { describeValue } from './pipeline.js';
  * "Cannot read properties of undefined" from deep inside a render.
  */
 
+/** A Uint8Array, also one made in another realm (an iframe, a vm context), where instanceof fails. */
+export function isUint8Array(value: unknown): value is Uint8Array {
+  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+/** An ArrayBuffer, also one made in another realm. */
+export function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  return Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+}
+
 /** `options` is a plain object whose keys are all among `known`. */
 export function checkOptionsObject(options: unknown, known: readonly string[], call: string, example: string): asserts options is Record<string, unknown> {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
@@ -32,7 +42,7 @@ export function checkOptionalString(options: Record<string, unknown>, name: stri
 export function checkFontsOption(value: unknown, call: string, what: { each: string; one: string }, isFace: (face: unknown) => boolean): void {
   const styles = ['normal', 'bold', 'italics', 'bolditalics'];
   const expected = `an object { normal, bold, italics, bolditalics } of ${what.each}`;
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Uint8Array || value instanceof ArrayBuffer) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || isUint8Array(value) || isArrayBuffer(value)) {
     throw new TypeError(`${call}: option "fonts" must be ${expected}, one per face, not ${describeValue(value)}`);
   }
   for (const key of Object.keys(value)) {

@@ -65,7 +65,7 @@ export function checkFormat(format: unknown): asserts format is OutputFormat {
 /** A value as an option's message shows it. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (value instanceof Uint8Array) return `${value.byteLength} bytes`;
+  if (ArrayBuffer.isView(value)) return `${value.byteLength} bytes`;
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';

@@ -1,3 +1,4 @@
+import { layoutDocument } from '../../layout/index.js';
 import type { DocumentModel } from '../../model/document.js';
 import type { LoadedFamily } from '../../fonts/load.js';
 import { stampDocumentId } from './document-id.js';
@@ -5,11 +6,13 @@ import { flowItems } from './flow-items.js';
 import { pageGeometry } from './page-geometry.js';
 import { drawPages } from './page-drawing.js';
 import { paginate } from './pagination.js';
+import { placedBlocks, type PlacedBlock } from './placements.js';
 import { WriterDocument } from './pdfkit-document.js';
 import { pdfFontFamily } from './pdf-fonts.js';
 import { completeXmp, pdfInfo } from './pdf-metadata.js';
 
 export { PdfLayoutError } from './errors.js';
+export type { PlacedBlock } from './placements.js';
 
 export interface PdfWriterOptions {
   /** The four faces to draw with, parsed from their bytes (src/fonts/load.ts). */
@@ -29,11 +32,20 @@ export interface PdfWriterOptions {
  * The model comes from compose: its text is NFC and every character has a glyph in its face
  * (compose/glyph-coverage.ts); the writer does not check either again.
  */
-export async function writePdf(document: DocumentModel, options: PdfWriterOptions): Promise<Uint8Array> {
+export async function writePdf(model: DocumentModel, options: PdfWriterOptions): Promise<Uint8Array> {
+  return (await writePdfWithPlacements(model, options)).pdf;
+}
+
+/**
+ * writePdf, also telling where each block of the layout landed (placements.ts): e.g. the box of
+ * the signature's room, for a signature field or a signature image.
+ */
+export async function writePdfWithPlacements(document: DocumentModel, options: PdfWriterOptions): Promise<{ pdf: Uint8Array; placements: PlacedBlock[] }> {
   const family = pdfFontFamily(options.fonts);
 
-  const geometry = pageGeometry(document, family);
-  const items = flowItems(document.blocks, family, geometry.textWidthTwips);
+  const layout = layoutDocument(document);
+  const geometry = pageGeometry(layout, family);
+  const items = flowItems(layout.body, family, layout.defaultTabStopTwips);
   const plan = paginate(items, geometry.body);
 
   const setup = {
@@ -44,7 +56,7 @@ export async function writePdf(document: DocumentModel, options: PdfWriterOption
     pdfa: options.pdfa === true,
   };
   const out = new WriterDocument(setup, family);
-  drawPages(plan, items, document.pageNumbers, geometry, { out, family, color: `#${document.font.color}` });
+  drawPages(plan, items, layout.pageNumbers, geometry, { out, family, color: `#${document.font.color}` });
   completeXmp(out.doc, document.metadata);
-  return stampDocumentId(await out.finish());
+  return { pdf: stampDocumentId(await out.finish()), placements: placedBlocks(plan, items, geometry) };
 }
