@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every figure the project promises, with its peers, measured in one run.
- *   --only docx,pdf,peers,scale,cli   run some parts only
+ *   --only docx,pdf,peers,scale,large,cli   run some parts only (large: bench/scale-large.ts)
  *   --docs N                          documents in the batch figure (default 1000)
  * Prints a Markdown table to paste into the README, and the machine it ran on.
  */
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeConclusion, renderConclusion } from '../src/index.js';
 import { fillTemplate, makeTemplate, templateData } from './docxtemplater-peer.js';
+import { describeLarge, LARGE_RUNS, measureLarge } from './scale-large.js';
 import { fmt, machine, median, warmMedianMs } from './stats.js';
 
 const root = join(import.meta.dirname, '..');
@@ -121,6 +122,19 @@ if (wants('scale')) {
     pdfBytes.value = await renderConclusion(big, { format: 'pdf' });
   });
   row(`2,000 points (${pageCount(pdfBytes.value)} PDF pages): DOCX / PDF, one run`, `${fmt(docx)} / ${fmt(pdf)}`);
+}
+
+if (wants('large')) {
+  // each in a fresh process, for its own peak memory
+  const perPoint = new Map<number, number>();
+  for (const [kind, count, format] of LARGE_RUNS) {
+    const result = measureLarge(kind, count, format);
+    const [label, value] = describeLarge(result);
+    row(label, value, kind === 'short' && count === 40000 && format === 'pdf' ? 'peak < 1 GB' : '');
+    if (kind === 'short' && format === 'pdf') perPoint.set(count, result.cpuMs / count);
+  }
+  const ratio = (perPoint.get(20000) ?? NaN) / (perPoint.get(2000) ?? NaN);
+  row('CPU per short point to PDF, 20,000 against 2,000 points', `${ratio.toFixed(2)}×`, '≤ 2×');
 }
 
 if (wants('cli')) {
