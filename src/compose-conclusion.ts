@@ -2,6 +2,7 @@ import { composeDocument, type MeasureTextMm } from './compose/compose.js';
 import { defaultFontFiles, fontStyleName, type FontFiles } from './fonts/font-files.js';
 import { loadFont } from './fonts/load.js';
 import { textWidthMm } from './fonts/measure.js';
+import type { ConclusionWarning } from './lint/warning.js';
 import type { DocumentModel } from './model/document.js';
 import type { Conclusion } from './schema/conclusion.js';
 import { parseConclusion } from './schema/parse.js';
@@ -22,10 +23,12 @@ export interface ComposeOptions {
 export interface ComposedConclusion {
   conclusion: Conclusion;
   model: DocumentModel;
+  /** What the layout had to give way on, e.g. a header line too long to stay on one line. */
+  warnings: ConclusionWarning[];
 }
 
-/** Text widths measured with the PDF's fonts, so the header rule fits its heading exactly. */
-function measurerFor(files: FontFiles): MeasureTextMm {
+/** Text widths measured with the PDF's fonts: the header's columns and rule, the recipients' hanging indent. */
+export function measurerFor(files: FontFiles): MeasureTextMm {
   return (text, sizePt, bold, italic) => textWidthMm(loadFont(files[fontStyleName(bold, italic)]), text, sizePt);
 }
 
@@ -33,6 +36,7 @@ function measurerFor(files: FontFiles): MeasureTextMm {
 export function composeConclusion(input: unknown, options: ComposeOptions = {}): ComposedConclusion {
   const conclusion = parseConclusion(input);
   const set = loadTemplates({ templates: options.templates, profile: options.profile });
-  const model = composeDocument(conclusion, set, measurerFor(options.fonts ?? defaultFontFiles()));
-  return { conclusion, model };
+  const warnings: ConclusionWarning[] = [];
+  const model = composeDocument(conclusion, set, measurerFor(options.fonts ?? defaultFontFiles()), (warning) => warnings.push(warning));
+  return { conclusion, model, warnings };
 }

@@ -1,5 +1,6 @@
 import { composeConclusion, type ComposedConclusion, type ComposeOptions } from './compose-conclusion.js';
 import type { FontFiles } from './fonts/font-files.js';
+import type { ConclusionWarning } from './lint/warning.js';
 import { fieldLocator } from './schema/fields.js';
 
 export type OutputFormat = 'docx' | 'pdf';
@@ -9,6 +10,11 @@ export interface RenderOptions extends ComposeOptions {
   format: OutputFormat;
   /** PDF only: write PDF/A-2b, the archival form, with XMP metadata. */
   pdfa?: boolean;
+  /**
+   * Hears what the layout had to give way on (a header line that must wrap). Never fatal; the
+   * checks a clerk wants on the input itself are `lintConclusion`'s.
+   */
+  onWarning?: (warning: ConclusionWarning) => void;
 }
 
 /**
@@ -17,7 +23,9 @@ export interface RenderOptions extends ComposeOptions {
  */
 export async function renderConclusion(input: unknown, options: RenderOptions): Promise<Uint8Array> {
   checkFormat(options.format);
-  return writeComposed(composeConclusion(input, options), options.format, options);
+  const composed = composeConclusion(input, options);
+  for (const warning of composed.warnings) options.onWarning?.(warning);
+  return writeComposed(composed, options.format, options);
 }
 
 /** Writes an already composed conclusion, so several formats share one validation and layout. */

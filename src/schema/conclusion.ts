@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIRST_YEAR, isValidCalendarDate, LAST_YEAR } from '../text/calendar.js';
+import { choice, normalisedString } from './choice.js';
 import { textField } from './text.js';
 
 const line = () => textField();
@@ -11,36 +12,59 @@ const isoDate = z
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { message: 'must be a date written YYYY-MM-DD', params: { vi: 'phải là ngày dạng YYYY-MM-DD' }, abort: true })
   .refine(isValidCalendarDate, { message: 'is not a date that exists (or is outside 1930–2200)', params: { vi: 'không phải là ngày có thật (hoặc nằm ngoài 1930–2200)' } });
 
+/** A `+` item, the fourth and deepest list level: a paragraph (an object `{ text }` is the same). */
+export const subBulletSchema = z.union([paragraph(), z.strictObject({ text: paragraph() })]);
+
+/** A `-` item: a paragraph, or `{ text, bullets }` whose bullets are its `+` items. */
+export const bulletSchema = z.union([
+  paragraph(),
+  z.strictObject({
+    text: paragraph(),
+    bullets: z.array(subBulletSchema).optional(),
+  }),
+]);
+
+/** A lettered point `a)`, with its `-` items. */
 export const subPointSchema = z.strictObject({
   text: paragraph(),
-  bullets: z.array(paragraph()).optional(),
+  bullets: z.array(bulletSchema).optional(),
 });
 
+/** A numbered point `1.`: its lettered points, then its `-` items (either may be left out). */
 export const pointSchema = z.strictObject({
   text: paragraph(),
   subpoints: z.array(subPointSchema).optional(),
-  bullets: z.array(paragraph()).optional(),
+  bullets: z.array(bulletSchema).optional(),
 });
 
 /** A plain string is an unnumbered paragraph; an object is a numbered point `1.`, `2.` … */
 export const sectionItemSchema = z.union([paragraph(), pointSchema]);
 
+/**
+ * A Roman-numbered section, or, without a heading, content that stands under no heading (a short
+ * conclusion or a notice written as paragraphs and points only). Only headed sections are numbered.
+ */
 export const sectionSchema = z.strictObject({
-  heading: paragraph(),
+  heading: paragraph().optional(),
   content: z.array(sectionItemSchema).refine((items) => items.length > 0, { message: 'must hold at least one item', params: { vi: 'phải có ít nhất một mục' } }),
 });
 
+/** T/M on behalf of a collective, K/T for a deputy signing for the head, T/L by order. */
+export const SIGNING_AUTHORITIES = ['T/M', 'K/T', 'T/L'] as const;
+export const SECRECY_MARKS = ['MẬT', 'TỐI MẬT', 'TUYỆT MẬT'] as const;
+export const URGENCY_MARKS = ['KHẨN', 'THƯỢNG KHẨN', 'HỎA TỐC'] as const;
+
 export const signatureSchema = z.strictObject({
   /** T/M on behalf of a collective, K/T for a deputy signing for the head, T/L by order. */
-  authority: z.enum(['T/M', 'K/T', 'T/L']).optional(),
+  authority: choice(SIGNING_AUTHORITIES).optional(),
   collective: line().optional(),
   position: line().optional(),
   name: line(),
 });
 
 export const marksSchema = z.strictObject({
-  secrecy: z.enum(['MẬT', 'TỐI MẬT', 'TUYỆT MẬT']).optional(),
-  urgency: z.enum(['KHẨN', 'THƯỢNG KHẨN', 'HỎA TỐC']).optional(),
+  secrecy: choice(SECRECY_MARKS).optional(),
+  urgency: choice(URGENCY_MARKS).optional(),
   circulation: line().optional(),
   draft: z.boolean().optional(),
 });
@@ -64,8 +88,7 @@ export const conclusionSchema = z
       /** Left out for a draft: the line keeps room for the clerk to write the number. */
       sequence: z.number().int().min(1).max(99999).nullable().optional(),
       /** KL, TB, NQ …; the profile gives the default. */
-      typeCode: z
-        .string()
+      typeCode: normalisedString()
         .refine((s) => /^[A-ZĐ]{1,6}$/u.test(s), { message: 'must be 1–6 capital letters, e.g. KL', params: { vi: 'phải là 1–6 chữ in hoa, ví dụ KL' } })
         .optional(),
       issuerCode: line(),
@@ -128,5 +151,7 @@ export type Section = z.output<typeof sectionSchema>;
 export type SectionItem = z.output<typeof sectionItemSchema>;
 export type Point = z.output<typeof pointSchema>;
 export type SubPoint = z.output<typeof subPointSchema>;
+export type Bullet = z.output<typeof bulletSchema>;
+export type SubBullet = z.output<typeof subBulletSchema>;
 export type Signature = z.output<typeof signatureSchema>;
 export type Marks = z.output<typeof marksSchema>;

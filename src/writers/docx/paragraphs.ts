@@ -3,7 +3,7 @@ import type { ParagraphBlock } from '../../model/document.js';
 import { toDocxAlignment } from './alignment.js';
 import { sameIndent, sameSpacing, toDocxSpacing, type DocxDefaults } from './defaults.js';
 import { toRunSpecs, toDocxRun } from './runs.js';
-import type { ParagraphSpec } from './spec.js';
+import { indentAttributes, type ParagraphSpec } from './spec.js';
 import { mmToTwips, ptToHalfPoints, ptToTwips } from './units.js';
 
 /**
@@ -72,7 +72,7 @@ export function toDocxParagraph(spec: ParagraphSpec, defaults: DocxDefaults): Pa
     ...(spec.keepLines ? { keepLines: true } : {}),
     ...(spec.border ? { border: spec.border } : {}),
     ...(sameSpacing(spec.spacing, defaults.spacing) ? {} : { spacing: toDocxSpacing(spec.spacing) }),
-    ...(spec.indent === undefined || sameIndent(spec.indent, defaults.indent) ? {} : { indent: spec.indent }),
+    ...(spec.indent === undefined || sameIndent(spec.indent, defaults.indent) ? {} : { indent: indentAttributes(spec.indent) }),
     ...(spec.alignment === undefined || spec.alignment === defaults.alignment ? {} : { alignment: spec.alignment }),
     ...(size === undefined ? {} : { run: { size } }),
     children: spec.runs.map((run) => toDocxRun(run, size)),

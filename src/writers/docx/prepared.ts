@@ -8,7 +8,7 @@ import {
   twipsMeasureValue,
 } from 'docx';
 import { sameIndent, sameSpacing, type DocxDefaults } from './defaults.js';
-import type { ParagraphSpec, RunSpec, TableSpec } from './spec.js';
+import { indentAttributes, type ParagraphSpec, type RunSpec, type TableSpec } from './spec.js';
 
 /**
  * The body's paragraphs and tables as the XML objects docx's serialiser takes, built directly.
@@ -47,8 +47,9 @@ export function paragraphXml(spec: ParagraphSpec, defaults: DocxDefaults): Xml {
     props.push({ 'w:spacing': { _attr: { 'w:after': after, 'w:before': before, 'w:line': line, 'w:lineRule': lineRule } } });
   }
   if (spec.indent !== undefined && !sameIndent(spec.indent, defaults.indent)) {
-    const { left, right, firstLine } = spec.indent;
-    const attrs = { 'w:left': signedTwipsMeasureValue(left), 'w:right': signedTwipsMeasureValue(right), 'w:firstLine': twipsMeasureValue(firstLine) };
+    const indent = indentAttributes(spec.indent);
+    const first = 'hanging' in indent ? { 'w:hanging': twipsMeasureValue(indent.hanging) } : { 'w:firstLine': twipsMeasureValue(indent.firstLine) };
+    const attrs = { 'w:left': signedTwipsMeasureValue(indent.left), 'w:right': signedTwipsMeasureValue(indent.right), ...first };
     props.push({ 'w:ind': { _attr: attrs } });
   }
   if (spec.alignment !== undefined && spec.alignment !== defaults.alignment) props.push({ 'w:jc': { _attr: { 'w:val': spec.alignment } } });
