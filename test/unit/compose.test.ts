@@ -183,8 +183,7 @@ describe('monthly content', () => {
     expect(opening[0]).toContain('tháng 01/2025');
     expect(opening[0]).toContain('tháng 12/2024');
     expect(opening[0]).toContain('thị trấn Chợ Chu');
-    // Running text writes the date with the day padded and the month not.
-    // (months 1 and 2 with a leading zero, as the date line writes them).
+    // Running text writes the date with the day padded, and months 1 and 2 padded as the date line writes them.
     expect(opening[0]).toMatch(/^Ngày 03\/01\/2025, /);
   });
 
