@@ -22,3 +22,5 @@ export { formatDateInWords, formatPlaceAndDate } from './text/date-line.js';
 export { toUpperVi } from './text/case.js';
 export { toRoman, toLetter } from './text/numbering.js';
 export type { FontFiles } from './fonts/font-files.js';
+export { lintConclusion, type LintOptions } from './lint/lint.js';
+export { formatWarning, type ConclusionWarning } from './lint/warning.js';

@@ -13,7 +13,7 @@ import { pdfPageTexts } from './helpers/pdf-text.js';
 
 const INPUTS = [
   join(ROOT, 'examples', 'cho-chu-2024-11.json'),
-  ...['one-page', 'six-pages-nested', 'signature-at-page-end', 'signature-pushed-to-next-page'].map((name) => join(ROOT, 'test', 'fixtures', 'inputs', `${name}.json`)),
+  ...['one-page', 'six-pages-nested', 'signature-at-page-end', 'signature-pushed-to-next-page', 'unheaded-notice', 'four-levels', 'header-too-wide'].map((name) => join(ROOT, 'test', 'fixtures', 'inputs', `${name}.json`)),
 ];
 
 /** The top margin holds only the page number: leave it out so pages are compared by their text. */

@@ -15,11 +15,19 @@ import type { MeasureTextMm } from './header.js';
  */
 
 /**
- * Room kept beyond a line's measured width before it counts as fitting: the writers break lines
- * on LibreOffice's rounded glyph advances, and keep a twelfth of the font's height free at the end
- * of an italic line (about 0.5 mm at 14 pt); 1 mm covers both at header sizes.
+ * Room kept beyond a line's measured width before it counts as fitting. The writers break lines
+ * on LibreOffice's rounded glyph advances (a few hundredths of a millimetre off over a line), and
+ * keep a twelfth of the font's height (ascent + descent + gap, about 1.15 em in Times New Roman
+ * and its clones) free at the end of an italic line for the slant: 0.5 mm at 14 pt.
  */
-export const FIT_ALLOWANCE_MM = 1;
+const ROUNDING_MM = 0.2;
+const ITALIC_RESERVE_EM = 1.2 / 12;
+const MM_PER_PT = 25.4 / 72;
+
+/** The width a line needs to stay on one line: its measured width and the room kept after it. */
+export function neededWidthMm(measuredMm: number, sizePt: number, italic: boolean): number {
+  return measuredMm + ROUNDING_MM + (italic ? sizePt * ITALIC_RESERVE_EM * MM_PER_PT : 0);
+}
 
 export interface HeaderColumns {
   widthsMm: [number, number];
@@ -27,10 +35,10 @@ export interface HeaderColumns {
   fits: boolean;
 }
 
+/** `longestMm`: the width each column's longest line needs (neededWidthMm). */
 export function headerColumns(preferredMm: [number, number], longestMm: [number, number], textWidthMm: number, minGapMm: number): HeaderColumns {
   const [preferredLeft, preferredRight] = preferredMm;
-  const needLeft = longestMm[0] + FIT_ALLOWANCE_MM;
-  const needRight = longestMm[1] + FIT_ALLOWANCE_MM;
+  const [needLeft, needRight] = longestMm;
   if (preferredLeft >= needLeft && preferredRight >= needRight) return { widthsMm: preferredMm, fits: true };
   const total = Math.max(preferredLeft + preferredRight, Math.min(textWidthMm, needLeft + needRight + minGapMm));
   if (needLeft + needRight + minGapMm <= textWidthMm) {
@@ -41,7 +49,7 @@ export function headerColumns(preferredMm: [number, number], longestMm: [number,
   return { widthsMm: [left, textWidthMm - left], fits: false };
 }
 
-/** A line of a column and how wide it is set. */
+/** A line of a column and the width it needs to stay on one line (neededWidthMm). */
 export interface MeasuredLine {
   role: string;
   text: string;
@@ -63,7 +71,11 @@ export function measureLines(blocks: readonly ColumnContent[], measure: MeasureT
       .map((line) => ({
         role: block.role,
         text: line.runs.map((run) => run.text).join(''),
-        widthMm: indentMm + line.runs.reduce((sum, run) => sum + measure(run.text, block.style.sizePt, run.bold, run.italic), 0),
+        widthMm: neededWidthMm(
+          indentMm + line.runs.reduce((sum, run) => sum + measure(run.text, block.style.sizePt, run.bold, run.italic), 0),
+          block.style.sizePt,
+          line.runs.some((run) => run.italic),
+        ),
       }));
   });
 }
