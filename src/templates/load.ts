@@ -34,7 +34,8 @@ const cache = new Map<string, TemplateSet>();
  */
 export function loadTemplates(options: LoadTemplatesOptions = {}): TemplateSet {
   const roots = rootsOf(options);
-  const profileName = options.profile ?? DEFAULT_PROFILE;
+  // Names are compared in NFC, like every other word the library compares.
+  const profileName = (options.profile ?? DEFAULT_PROFILE).normalize('NFC');
   const chain = profileChain(roots, profileName);
   const key = JSON.stringify([roots, profileName, chain.flatMap((p) => roots.map((r) => mtimeOf(join(r, p))))]);
   const cached = cache.get(key);
@@ -82,7 +83,7 @@ function profileChain(roots: string[], name: string): string[] {
     let parent: string | undefined;
     for (const folder of folders) {
       const json = readProfileJson(join(folder, PROFILE_FILE));
-      if (typeof json.extends === 'string') parent = json.extends;
+      if (typeof json.extends === 'string') parent = json.extends.normalize('NFC');
     }
     current = parent;
   }
