@@ -2,13 +2,14 @@
  * The PDF agrees with the DOCX page by page: for the example and the layout fixtures, the PDF we
  * write and LibreOffice's rendering of the DOCX we write (LibreOffice draws Times New Roman with
  * Liberation Serif 2, the PDF's font) have the same pages, and every page starts with the same words.
+ * The LibreOffice version it ran against is printed first.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderConclusion } from '../src/index.js';
 import { ROOT } from './helpers/cli.js';
-import { convertWithLibreOffice } from './helpers/libreoffice.js';
+import { convertWithLibreOffice, libreOfficeVersion } from './helpers/libreoffice.js';
 import { pdfLines } from './helpers/pdf-lines.js';
 import { pdfPages, pdfPageTexts } from './helpers/pdf-text.js';
 
@@ -25,6 +26,11 @@ async function pageStarts(pdf: Uint8Array): Promise<string[]> {
   const pages = await pdfPageTexts(pdf, { cropTopPt: PAGE_NUMBER_BAND_PT, raw: true });
   return pages.map((page) => page.split(/\s+/).filter(Boolean).slice(0, FIRST_WORDS).join(' '));
 }
+
+// The rules the PDF writer follows were read off this LibreOffice; the README names the version.
+beforeAll(async () => {
+  console.log(`agreement checked against ${await libreOfficeVersion()}`);
+});
 
 describe.each(INPUTS)('%s', (path) => {
   it('has the same pages, each starting with the same words, in our PDF and in LibreOffice’s rendering of our DOCX', async () => {
