@@ -7,3 +7,5 @@ export { loadTemplates, listProfiles, type LoadTemplatesOptions } from './node/t
 export { defaultTemplatesDir } from './node/package-paths.js';
 export type { FontFiles } from './fonts/font-files.js';
 export * from './shared-exports.js';
+export { lintConclusion, type LintOptions } from './lint/lint.js';
+export { formatWarning, type ConclusionWarning } from './lint/warning.js';

@@ -3,6 +3,7 @@ import { checkGlyphCoverage } from './compose/glyph-coverage.js';
 import { fontStyleName } from './fonts/font-files.js';
 import type { LoadedFamily } from './fonts/load.js';
 import { textWidthMm } from './fonts/measure.js';
+import type { ConclusionWarning } from './lint/warning.js';
 import type { DocumentModel } from './model/document.js';
 import type { Conclusion } from './schema/conclusion.js';
 import { fieldLocator } from './schema/fields.js';
@@ -24,18 +25,21 @@ export interface ComposedConclusion {
   model: DocumentModel;
   /** The fonts the model was measured with, which the PDF is drawn with. */
   fonts: LoadedFamily;
+  /** What the layout had to give way on, e.g. a header line too long to stay on one line. */
+  warnings: ConclusionWarning[];
 }
 
-/** Text widths measured with the PDF's fonts, so the header rule fits its heading exactly. */
-function measurerFor(fonts: LoadedFamily): MeasureTextMm {
+/** Text widths measured with the PDF's fonts: the header's columns and rule, the recipients' hanging indent. */
+export function measurerFor(fonts: LoadedFamily): MeasureTextMm {
   return (text, sizePt, bold, italic) => textWidthMm(fonts[fontStyleName(bold, italic)], text, sizePt);
 }
 
 /** Validates input and lays it out with a template set and fonts. */
 export function compose(input: unknown, templates: TemplateSet, fonts: LoadedFamily): ComposedConclusion {
   const conclusion = parseConclusion(input);
-  const model = composeDocument(conclusion, templates, measurerFor(fonts));
-  return { conclusion, model, fonts };
+  const warnings: ConclusionWarning[] = [];
+  const model = composeDocument(conclusion, templates, measurerFor(fonts), (warning) => warnings.push(warning));
+  return { conclusion, model, fonts, warnings };
 }
 
 /** What a render would still refuse once composed: a character the fonts cannot draw. */

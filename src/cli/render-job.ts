@@ -10,6 +10,7 @@ import { describeError } from './describe-error.js';
 import { messagesFor, type Lang } from './messages.js';
 import { readInput, type InputSource } from './read-input.js';
 import { placeholderFields } from './starter-input.js';
+import { conclusionWarnings } from './validate-command.js';
 
 export interface PlannedOutput {
   format: OutputFormat;
@@ -62,7 +63,10 @@ export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
     }
     await writeFilesAtomically(files, msg);
     const placeholders = placeholderFields(input);
-    const warnings = placeholders.length > 0 ? [`${job.name}: ${msg.warningPrefix}${msg.render.placeholders(placeholders)}`] : [];
+    const warnings = [
+      ...(placeholders.length > 0 ? [msg.render.placeholders(placeholders)] : []),
+      ...conclusionWarnings(input, composed.warnings, settings.lang),
+    ].map((warning) => `${job.name}: ${msg.warningPrefix}${warning}`);
     return { id: job.id, name: job.name, ok: true, outputs: job.outputs.map((o) => o.display), warnings };
   } catch (error) {
     return { id: job.id, name: job.name, ok: false, messages: describeError(job.name, error, settings.lang, settings.cwd) };

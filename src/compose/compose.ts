@@ -1,3 +1,4 @@
+import type { WarningSink } from '../lint/warning.js';
 import type { Block, DocumentModel } from '../model/document.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import { ConclusionValidationError } from '../schema/errors.js';
@@ -14,7 +15,8 @@ import { composeTitle } from './title.js';
 export type { MeasureTextMm };
 
 /** Lays a validated conclusion out as a document model, with the phrases and layout of a template set. */
-export function composeDocument(conclusion: Conclusion, set: TemplateSet, measure: MeasureTextMm): DocumentModel {
+/** `warn` hears of what the document had to give way on (a header line that wraps). */
+export function composeDocument(conclusion: Conclusion, set: TemplateSet, measure: MeasureTextMm, warn: WarningSink = () => {}): DocumentModel {
   const { profile } = set;
   const context = templateContext(conclusion, profile);
   const phrases = withFieldErrors(() => resolvePhrases(conclusion, set, context));
@@ -26,11 +28,11 @@ export function composeDocument(conclusion: Conclusion, set: TemplateSet, measur
   if (last) last.style = { ...last.style, keepWithNext: true, keepLines: true };
 
   const blocks: Block[] = [
-    composeHeader(conclusion, profile, phrases, measure),
+    composeHeader(conclusion, profile, phrases, measure, warn),
     ...composeTitle(profile, phrases),
     ...body,
     ...closing,
-    composeFooter(conclusion, profile, phrases),
+    composeFooter(conclusion, profile, phrases, measure),
   ];
   return {
     page: profile.page,

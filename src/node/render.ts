@@ -1,6 +1,7 @@
 import type { FontFiles } from '../fonts/font-files.js';
 import { checkFontsOption, checkOptionalBoolean, checkOptionalString, checkOptionsObject } from '../options.js';
 import { checkComposed, checkFormat, compose, writeComposed, type ComposedConclusion, type OutputFormat } from '../pipeline.js';
+import type { ConclusionWarning } from '../lint/warning.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import { readFontFamily } from './font-files.js';
 import { defaultFontFiles } from './package-paths.js';
@@ -27,10 +28,15 @@ export interface RenderOptions extends ComposeOptions {
   format: OutputFormat;
   /** PDF only: write PDF/A-2b, the archival form, with XMP metadata. */
   pdfa?: boolean;
+  /**
+   * Hears what the layout had to give way on (a header line that must wrap). Never fatal; the
+   * checks a clerk wants on the input itself are `lintConclusion`'s.
+   */
+  onWarning?: (warning: ConclusionWarning) => void;
 }
 
 /** What checkConclusion takes: renderConclusion's options without the format. */
-export type CheckOptions = Omit<RenderOptions, 'format'>;
+export type CheckOptions = Omit<RenderOptions, 'format' | 'onWarning'>;
 
 const COMPOSE_KEYS = ['templates', 'profile', 'fonts'] as const;
 const RENDER_EXAMPLE = "{ format: 'pdf' }";
@@ -63,11 +69,16 @@ function composeFromDisk(input: unknown, options: ComposeOptions): ComposedConcl
  * `ConclusionValidationError` naming every wrong field, and nothing is rendered.
  */
 export async function renderConclusion(input: unknown, options: RenderOptions): Promise<Uint8Array> {
-  checkOptionsObject(options, ['format', ...COMPOSE_KEYS, 'pdfa'], 'renderConclusion', RENDER_EXAMPLE);
+  checkOptionsObject(options, ['format', ...COMPOSE_KEYS, 'pdfa', 'onWarning'], 'renderConclusion', RENDER_EXAMPLE);
+  if (options.onWarning !== undefined && typeof options.onWarning !== 'function') {
+    throw new TypeError('renderConclusion: option "onWarning" must be a function');
+  }
   checkFormat(options.format);
   checkComposeOptions(options, 'renderConclusion');
   checkOptionalBoolean(options, 'pdfa', 'renderConclusion');
-  return writeComposed(composeFromDisk(input, options), options.format, { pdfa: options.pdfa });
+  const composed = composeFromDisk(input, options);
+  for (const warning of composed.warnings) options.onWarning?.(warning);
+  return writeComposed(composed, options.format, { pdfa: options.pdfa });
 }
 
 /**

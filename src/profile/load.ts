@@ -16,7 +16,8 @@ export interface LoadedProfile {
  */
 export function profileChain(sources: readonly TemplateSource[], name: string): string[] {
   const chain: string[] = [];
-  let current: string | undefined = name;
+  // Names are compared in NFC, like every other word the library compares.
+  let current: string | undefined = name.normalize('NFC');
   while (current !== undefined) {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(current)) {
       throw new TemplateError(current, 'a profile name is lower-case letters, digits and hyphens', {
@@ -31,7 +32,7 @@ export function profileChain(sources: readonly TemplateSource[], name: string): 
     }
     chain.unshift(current);
     let parent: string | undefined;
-    for (const layer of layers) if (typeof layer.json.extends === 'string') parent = layer.json.extends;
+    for (const layer of layers) if (typeof layer.json.extends === 'string') parent = layer.json.extends.normalize('NFC');
     current = parent;
   }
   return chain;
