@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 /**
@@ -651,6 +651,23 @@ describe('API misuse, corrupt fonts and hostile templates (named errors)', () =>
     expect(error?.name).toBe('FontError');
     expect(error?.message).toContain('broken.ttf');
     expect(error?.message).toMatch(message);
+  });
+});
+
+describe('templates that write to the console', () => {
+  const example = () => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'cho-chu-2024-11.json'), 'utf8'));
+  const folderWithTitle = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ket-luan-hostile-template-'));
+    mkdirSync(join(dir, 'ket-luan-hd36'));
+    writeFileSync(join(dir, 'ket-luan-hd36', 'title.hbs'), text);
+    return dir;
+  };
+  it.each([['{{log "x"}}']])('%s → TemplateError naming title.hbs', async (text) => {
+    const input = example();
+    delete input.title;
+    const error = await renderConclusion(input, { format: 'docx', templates: folderWithTitle(text) }).then(() => null, (e: Error) => e);
+    expect(error?.name).toBe('TemplateError');
+    expect(error?.message).toContain('title.hbs');
   });
 });
 
