@@ -2,7 +2,7 @@ import { SigningError } from './errors.js';
 import { signPdf, type SignOptions } from './sign-pdf.js';
 import { addSignatureField, DEFAULT_SIGNATURE_FIELD_NAME, type FieldPlace } from './signature-field.js';
 
-export { SigningError } from './errors.js';
+export { SigningError, isSigningError } from './errors.js';
 export { signPdf, type ExternalSigner, type SignOptions, type P12SignOptions, type SignerSignOptions } from './sign-pdf.js';
 export { addSignatureField, DEFAULT_SIGNATURE_FIELD_NAME, type FieldPlace } from './signature-field.js';
 

@@ -29,7 +29,7 @@ declare module 'pdfkit' {
   class PDFDocument {
     constructor(options: PdfkitOptions);
     addPage(): this;
-    registerFont(name: string, source: Buffer): this;
+    registerFont(name: string, source: Uint8Array): this;
     font(name: string, size?: number): this;
     fillColor(color: string): this;
     moveTo(x: number, y: number): this;
@@ -40,7 +40,7 @@ declare module 'pdfkit' {
     fill(color?: string): this;
     /** Draws a PNG or JPEG file's bytes with its top left at (x, y), scaled to width × height. */
     image(source: Buffer, x: number, y: number, options: { width: number; height: number }): this;
-    on(event: 'data', listener: (chunk: Buffer) => void): this;
+    on(event: 'data', listener: (chunk: Uint8Array) => void): this;
     on(event: 'end', listener: () => void): this;
     on(event: 'error', listener: (error: Error) => void): this;
     end(): void;
