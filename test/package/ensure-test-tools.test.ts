@@ -42,6 +42,7 @@ interface Machine {
   fonts?: string | null;
   soffice?: boolean;
   poppler?: string[];
+  openssl?: boolean;
 }
 
 function run(machine: Machine = {}, env: Record<string, string> = {}) {
@@ -49,7 +50,8 @@ function run(machine: Machine = {}, env: Record<string, string> = {}) {
   const poppler = join(dir, 'poppler');
   mkdirSync(poppler, { recursive: true });
   if (machine.soffice !== false) program(soffice);
-  for (const tool of machine.poppler ?? ['pdftotext', 'pdffonts', 'pdfinfo']) program(join(poppler, tool));
+  for (const tool of machine.poppler ?? ['pdftotext', 'pdffonts', 'pdfinfo', 'pdfsig', 'pdftoppm']) program(join(poppler, tool));
+  if (machine.openssl !== false) script('openssl', '');
   script('id', `echo ${machine.uid ?? 0}`);
   if (machine.fonts !== null) script('fc-list', `printf '%s' '${machine.fonts ?? '/fonts/LiberationSerif-Regular.ttf: '}'`);
   if (machine.apt !== false) {
@@ -93,6 +95,15 @@ describe('scripts/ensure-test-tools.sh', () => {
     expect(result.stderr).toContain("poppler's pdftotext");
     expect(result.stderr).toContain("poppler's pdffonts");
     expect(result.stderr).toContain('--no-install-recommends poppler-utils\n');
+  });
+
+  it('names poppler-utils for pdfsig and pdftoppm, and openssl, which the signing tests need', () => {
+    const result = run({ poppler: ['pdftotext', 'pdffonts', 'pdfinfo'], openssl: false, apt: false });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("poppler's pdfsig");
+    expect(result.stderr).toContain("poppler's pdftoppm");
+    expect(result.stderr).toContain('(Debian/Ubuntu package openssl)');
+    expect(result.stderr).toContain('--no-install-recommends poppler-utils openssl\n');
   });
 
   it('names fonts-liberation2 when fontconfig knows no Liberation Serif covering Vietnamese', () => {
