@@ -8,9 +8,11 @@
  * taken from the code under test. 1 mm = 72 / 25.4 pt.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderConclusion, type RenderOptions } from '../src/index.js';
+import * as core from '../src/core.js';
+import { isSigningError, loadTemplates, renderConclusion, type RenderOptions } from '../src/index.js';
 import { signPdf, SigningError } from '../src/sign/index.js';
 import JSZip from 'jszip';
 import { zipEntries } from './helpers/docx-text.js';
@@ -174,12 +176,33 @@ describe('digital signature', () => {
     await expect(wrong).rejects.toBeInstanceOf(SigningError);
     await expect(wrong).rejects.toThrow(/passphrase is wrong.*KET_LUAN_P12_PASSPHRASE/);
     await wrong.catch((error: SigningError) => expect(error.messageVi).toMatch(/sai mật khẩu/));
+    await wrong.catch((error: unknown) => {
+      expect(isSigningError(error)).toBe(true);
+      expect((error as SigningError).code).toBe('KET_LUAN_SIGNING');
+    });
 
     const broken = render('one-page', { sign: { p12: p12.subarray(0, 300), passphrase: PASSPHRASE } });
     await expect(broken).rejects.toThrow(/sign\.p12: the certificate file cannot be opened: it is not a PKCS#12 file/);
     await broken.catch((error: SigningError) => expect(error.messageVi).toMatch(/không mở được tệp chứng thư số/));
 
     await expect(render('one-page', { sign: { p12: '/no/such/file.p12' } })).rejects.toThrow(/sign\.p12: cannot read \/no\/such\/file\.p12: no such file/);
+  });
+
+  it('ket-luan/core takes the images and the P12 as bytes and signs to the same bytes as the main entry', async () => {
+    const fontsDir = fileURLToPath(new URL('../fonts/liberation-serif/', import.meta.url));
+    const face = (file: string) => new Uint8Array(readFileSync(join(fontsDir, file)));
+    const fonts = {
+      normal: face('LiberationSerif-Regular.ttf'),
+      bold: face('LiberationSerif-Bold.ttf'),
+      italics: face('LiberationSerif-Italic.ttf'),
+      bolditalics: face('LiberationSerif-BoldItalic.ttf'),
+    };
+    const signatureImage = png(90, 30, () => [10, 30, 180, 200]);
+    const sign = { p12, passphrase: PASSPHRASE, signedAt: SIGNED_AT };
+    const fromCore = await core.renderConclusion(input('one-page'), { format: 'pdf', templates: loadTemplates(), fonts, signatureImage, sign });
+    expect((await pdfsig(fromCore)).valid).toBe(true);
+    expect(fromCore).toEqual(await render('one-page', { signatureImage, sign }));
+    await expect(core.renderConclusion(input('one-page'), { format: 'docx', templates: loadTemplates(), fonts, sign })).rejects.toThrow(/apply to PDF output only/);
   });
 
   it('an external signer gets exactly the bytes the signature covers, and its CMS is what the file carries', async () => {
