@@ -15,5 +15,7 @@ export { loadTemplates, listProfiles, type LoadTemplatesOptions } from './node/t
 export { defaultTemplatesDir } from './node/package-paths.js';
 export type { FontFiles } from './fonts/font-files.js';
 export * from './shared-exports.js';
+// Signing a PDF rendered earlier; ket-luan/core signs within renderConclusion only, loading the signing code then.
+export { signPdf, DEFAULT_SIGNATURE_FIELD_NAME } from './sign/index.js';
 export { lintConclusion, type LintOptions } from './lint/lint.js';
 export { formatWarning, type ConclusionWarning } from './lint/warning.js';

@@ -16,14 +16,8 @@ export { ConclusionValidationError, isConclusionValidationError, type Validation
 export { TemplateError, isTemplateError } from './templates/errors.js';
 export { FontError, MissingGlyphError, isFontError, isMissingGlyphError } from './fonts/errors.js';
 export { SigningError, isSigningError } from './sign/errors.js';
-export {
-  signPdf,
-  DEFAULT_SIGNATURE_FIELD_NAME,
-  type SignOptions,
-  type P12SignOptions,
-  type SignerSignOptions,
-  type ExternalSigner,
-} from './sign/index.js';
+// Types only: the signing code (node-forge, @signpdf) is loaded when a render signs, never with the entry.
+export type { SignOptions, P12SignOptions, SignerSignOptions, ExternalSigner } from './sign/sign-pdf.js';
 export { loadTemplateSet, templateSetFromFiles, type TemplateSet, type TemplateFilesOptions } from './templates/load.js';
 export { templateFilesSource, type TemplateSource } from './templates/source.js';
 export type { OutputFormat, ComposedConclusion } from './pipeline.js';
