@@ -5,6 +5,7 @@ import { textWidthMm } from './fonts/measure.js';
 import type { DocumentModel } from './model/document.js';
 import type { Conclusion } from './schema/conclusion.js';
 import { parseConclusion } from './schema/parse.js';
+import type { TemplateWarning } from './templates/errors.js';
 import { loadTemplates } from './templates/load.js';
 
 export interface ComposeOptions {
@@ -17,6 +18,12 @@ export interface ComposeOptions {
    * default: the shipped Liberation Serif 2, metric-compatible with Times New Roman.
    */
   fonts?: FontFiles;
+  /**
+   * Called with each warning about the `templates` folder: a file or folder in it that is not
+   * used and was probably meant to be (`titel.hbs`, a file outside any profile folder). The
+   * document is rendered all the same. `loadTemplates(…).warnings` lists them too.
+   */
+  onWarning?: (warning: TemplateWarning) => void;
 }
 
 export interface ComposedConclusion {
@@ -33,6 +40,7 @@ function measurerFor(files: FontFiles): MeasureTextMm {
 export function composeConclusion(input: unknown, options: ComposeOptions = {}): ComposedConclusion {
   const conclusion = parseConclusion(input);
   const set = loadTemplates({ templates: options.templates, profile: options.profile });
+  if (options.onWarning) for (const warning of set.warnings) options.onWarning(warning);
   const model = composeDocument(conclusion, set, measurerFor(options.fonts ?? defaultFontFiles()));
   return { conclusion, model };
 }

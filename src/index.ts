@@ -13,7 +13,7 @@ export {
   type Marks,
 } from './schema/conclusion.js';
 export { ConclusionValidationError, type ValidationProblem } from './schema/errors.js';
-export { TemplateError } from './templates/errors.js';
+export { TemplateError, type TemplateWarning } from './templates/errors.js';
 export { FontError } from './fonts/load.js';
 export { loadTemplates, defaultTemplatesDir, listProfiles, type TemplateSet } from './templates/load.js';
 export { profileSchema, type Profile, type TextStyle } from './profile/schema.js';

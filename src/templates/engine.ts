@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { toLowerVi, toUpperVi } from '../text/case.js';
 import { TemplateError } from './errors.js';
+import { explainHandlebarsError } from './handlebars-errors.js';
 
 /**
  * One Handlebars environment for the library, apart from the global one, so a host
@@ -39,7 +40,7 @@ export function compileTemplate(source: string, file: string): CompiledTemplate 
   try {
     env.precompile(source, compileOptions);
   } catch (error) {
-    throw new TemplateError(file, describeHandlebarsError(error));
+    throw new TemplateError(file, explainHandlebarsError(error, source, templateHelperNames));
   }
   checkHelperCalls(source, file);
   const template = env.compile(source, compileOptions);
@@ -50,7 +51,7 @@ export function compileTemplate(source: string, file: string): CompiledTemplate 
         allowProtoMethodsByDefault: false,
       });
     } catch (error) {
-      throw new TemplateError(file, describeHandlebarsError(error), missingVariableOf(error));
+      throw new TemplateError(file, explainHandlebarsError(error, source, templateHelperNames), missingVariableOf(error));
     }
   };
 }
@@ -69,8 +70,18 @@ function checkHelperCalls(source: string, file: string): void {
     if (name === undefined || !Object.hasOwn(helpers, name) || blockParams.some((names) => names.includes(name))) return;
     const example = helperExamples[name] ?? `{{${name} value}}`;
     const problem =
-      node.type === 'BlockStatement' ? `is not a block: write ${example}` : node.params.length !== 1 || node.hash ? `takes exactly one value, as in ${example}` : undefined;
-    if (problem) throw new TemplateError(file, `line ${node.loc.start.line}, column ${node.loc.start.column + 1}: {{${name}}} ${problem}`);
+      node.type === 'BlockStatement'
+        ? { en: `is not a block: write ${example}`, vi: `không phải là khối: hãy viết ${example}` }
+        : node.params.length !== 1 || node.hash
+          ? { en: `takes exactly one value, as in ${example}`, vi: `cần đúng một giá trị, ví dụ ${example}` }
+          : undefined;
+    if (problem) {
+      const { line, column } = node.loc.start;
+      throw new TemplateError(file, {
+        en: `line ${line}, column ${column + 1}: {{${name}}} ${problem.en}`,
+        vi: `dòng ${line}, cột ${column + 1}: {{${name}}} ${problem.vi}`,
+      });
+    }
   };
   const base = Handlebars.Visitor.prototype;
   visitor.MustacheStatement = function (node) {
@@ -101,18 +112,4 @@ function calledName(path: hbs.AST.PathExpression | hbs.AST.Literal): string | un
 function missingVariableOf(error: unknown): string | undefined {
   const message = error instanceof Error ? error.message : '';
   return /^"([^"]+)" not defined in /.exec(message)?.[1];
-}
-
-/** Handlebars writes positions as " - 2:14" at the end of a message; say "line 2, column 15". */
-function describeHandlebarsError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const firstLine = message.split('\n')[0] ?? message;
-  const position = / - (\d+):(\d+)$/.exec(firstLine);
-  if (position) {
-    const text = firstLine.slice(0, position.index).replace(/ not defined in .*$/, ' is not defined');
-    return `line ${position[1]}, column ${Number(position[2]) + 1}: ${text}`;
-  }
-  const parse = /^Parse error on line (\d+):/.exec(message);
-  if (parse) return `line ${parse[1]}: syntax error\n${message.split('\n').slice(1).join('\n')}`;
-  return firstLine;
 }
