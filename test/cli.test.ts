@@ -71,12 +71,13 @@ function built(): Promise<string> {
     const pkg = tempDir();
     for (const entry of ['package.json', 'templates', 'fonts']) cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
-    // The project's own tsup.config.ts (one build or several), with the output moved and the (slow) type declarations left out.
+    // The project's own tsup.config.ts, its command's build only, with the output moved and no type declarations.
     const config = join(pkg, 'tsup.test-config.mjs');
     writeFileSync(
       config,
       `import base from ${JSON.stringify(join(ROOT, 'tsup.config.ts'))};\n` +
-        `export default [base].flat().map((config) => ({ ...config, format: ['esm'], dts: false, sourcemap: false, outDir: ${JSON.stringify(join(pkg, 'dist'))} }));\n`,
+        `export default [base].flat().filter((config) => 'cli' in (config.entry ?? {}))` +
+        `.map((config) => ({ ...config, dts: false, sourcemap: false, outDir: ${JSON.stringify(join(pkg, 'dist'))} }));\n`,
     );
     const build = await runNode([join(ROOT, 'node_modules', 'tsup', 'dist', 'cli-default.js')], ['--config', config], ROOT);
     if (build.code !== 0) throw new Error(`the build failed: ${build.stderr}`);
@@ -520,8 +521,10 @@ describe.concurrent('ket-luan templates init', () => {
     expect(strayFiles(dir)).toEqual([]);
   });
 
-  it('--force into a folder with other files replaces the templates and keeps the rest', async () => {
+  it('--force into a folder with other files replaces the templates and keeps the rest; a killed copy\'s staging folder is removed', async () => {
     const dir = tempDir();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    mkdirSync(join(dir, `.copy.${dead}.0123abcd.tmp`, 'ket-luan-hd36'), { recursive: true });
     cpSync(join(cwd, 'my-templates'), join(dir, 'copy'), { recursive: true });
     writeFileSync(join(dir, 'copy', 'ket-luan-hd36', 'title.hbs'), 'EDITED\n');
     writeFileSync(join(dir, 'copy', 'notes.txt'), 'mine\n');
@@ -550,6 +553,37 @@ describe.concurrent('ket-luan templates init', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('broken/ket-luan-hd36/title.hbs: {{#if}} opened at line 2 is never closed: add {{/if}}');
     expect(existsSync(join(cwd, 'out-broken'))).toBe(false);
+  });
+});
+
+/** A 32 KB tmpfs to fill, where the system lets us mount one (root on Linux); else null and the tests skip. */
+function smallDisk(): string | null {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return null;
+  const dir = tempDir();
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32k', 'tmpfs', dir]);
+  return mounted.status === 0 ? dir : null;
+}
+
+describe('a full disk', () => {
+  let disk: string | null = null;
+  beforeAll(() => {
+    disk = smallDisk();
+  });
+  afterAll(() => {
+    if (disk !== null) spawnSync('umount', [disk]);
+  });
+
+  it('templates init leaves nothing behind, and a render no partial file', async (context) => {
+    if (disk === null) return context.skip();
+    const templates = await ketLuan(['templates', 'init', 'my-templates'], disk!);
+    expect(templates.code).toBe(1);
+    expect(templates.stderr).toBe('error: cannot copy the templates to my-templates: no space left on the device; nothing was changed\n');
+    expect(readdirSync(disk!)).toEqual([]);
+    cpSync(EXAMPLE, join(disk!, 'a.json'));
+    const render = await ketLuan(['render', 'a.json', '-f', 'docx,pdf', '--lang', 'vi'], disk!);
+    expect(render.code).toBe(1);
+    expect(render.stderr).toMatch(/^a\.json: không ghi được a\.(docx|pdf): ổ đĩa đã hết chỗ$/m);
+    expect(readdirSync(disk!)).toEqual(['a.json']);
   });
 });
 
