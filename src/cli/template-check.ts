@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { loadTemplates, type TemplateSet } from '../templates/load.js';
+import { loadTemplates } from '../node/template-folders.js';
+import type { TemplateSet } from '../templates/load.js';
 import { describeLibraryError } from './describe-error.js';
 import { displayPath } from './display-path.js';
 import type { Lang } from './messages.js';
@@ -32,10 +33,7 @@ export function checkTemplates(choice: TemplateChoice, lang: Lang, cwd: string):
       ...(templatesDir !== undefined && { templates: templatesDir }),
       ...(choice.profile !== undefined && { profile: choice.profile }),
     });
-    const warnings = set.warnings.map((w) => {
-      const message = lang === 'vi' ? w.messageVi : w.message;
-      return `${displayPath(w.file, cwd)}${message.slice(w.file.length)}`;
-    });
+    const warnings = set.warnings.map((w) => `${displayPath(w.field, cwd)}: ${lang === 'vi' ? w.messageVi : w.message}`);
     return { ok: true, set, warnings, ...(templatesDir !== undefined && { templatesDir }) };
   } catch (error) {
     return { ok: false, message: describeLibraryError(error, lang, cwd) };

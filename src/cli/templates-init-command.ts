@@ -1,6 +1,7 @@
 import { copyFile, lstat, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { defaultTemplatesDir, listProfiles } from '../templates/load.js';
+import { defaultTemplatesDir } from '../node/package-paths.js';
+import { listProfiles } from '../node/template-folders.js';
 import { makeFolder, removeStaleTempFiles, tempPathFor } from './atomic-write.js';
 import type { CommandContext } from './context.js';
 import { displayPath } from './display-path.js';

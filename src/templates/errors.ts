@@ -1,36 +1,31 @@
-/** What is wrong, in English and in Vietnamese; a plain string is used for both. */
-export type TemplateDetail = string | { en: string; vi: string };
+import { ERROR_CODES, hasErrorCode } from '../errors.js';
+
+export interface TemplateErrorDetails {
+  /** The detail in Vietnamese; without it, the Vietnamese message frames the English detail. */
+  detailVi?: string;
+  /** For a variable the template names but the context lacks: its name, e.g. "unit". */
+  missingVariable?: string;
+}
 
 /** A problem in a template or profile file; the message names the file (and line or key). */
 export class TemplateError extends Error {
+  readonly code: typeof ERROR_CODES.template = ERROR_CODES.template;
   readonly file: string;
   /** For a variable the template names but the context lacks: its name, e.g. "unit". */
   readonly missingVariable: string | undefined;
-  /** The same message in Vietnamese, naming the same file. */
+  /** The same message in Vietnamese. */
   readonly messageVi: string;
 
-  constructor(file: string, detail: TemplateDetail, missingVariable?: string) {
-    const { en, vi } = typeof detail === 'string' ? { en: detail, vi: detail } : detail;
-    super(`${file}: ${en}`);
+  constructor(file: string, detail: string, details: TemplateErrorDetails = {}) {
+    super(`${file}: ${detail}`);
     this.name = 'TemplateError';
     this.file = file;
-    this.missingVariable = missingVariable;
-    this.messageVi = `${file}: ${vi}`;
+    this.missingVariable = details.missingVariable;
+    this.messageVi = `${file}: ${details.detailVi ?? `lỗi trong mẫu văn bản hoặc hồ sơ: ${detail}`}`;
   }
 }
 
-/**
- * Something in a templates folder that is not used and probably meant to be: a misspelt template
- * file, a file outside any profile folder, a folder that is not a profile. Rendering goes on.
- */
-export interface TemplateWarning {
-  /** The file or folder it is about. */
-  file: string;
-  /** `<file>: <what is wrong>`, as a TemplateError's message. */
-  message: string;
-  messageVi: string;
-}
-
-export function templateWarning(file: string, detail: { en: string; vi: string }): TemplateWarning {
-  return { file, message: `${file}: ${detail.en}`, messageVi: `${file}: ${detail.vi}` };
+/** Whether `error` is a TemplateError, from any copy of the package (ESM or CommonJS). */
+export function isTemplateError(error: unknown): error is TemplateError {
+  return hasErrorCode(error, ERROR_CODES.template);
 }

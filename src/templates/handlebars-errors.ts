@@ -1,5 +1,10 @@
 import { nearestKey } from '../schema/errors.js';
-import type { TemplateDetail } from './errors.js';
+
+/** What is wrong, in English and in Vietnamese. */
+export interface Bilingual {
+  en: string;
+  vi: string;
+}
 
 /**
  * Handlebars' own messages speak of its grammar ("Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE',
@@ -46,7 +51,7 @@ function position(source: string, offset: number): { line: number; column: numbe
 }
 
 /** The first block closed by the wrong tag or by none, a close that closes nothing, or a misplaced else. */
-function blockProblem(tags: Tag[]): TemplateDetail | undefined {
+function blockProblem(tags: Tag[]): Bilingual | undefined {
   const open: Tag[] = [];
   const elses: number[] = [];
   for (const tag of tags) {
@@ -88,7 +93,7 @@ function blockProblem(tags: Tag[]): TemplateDetail | undefined {
 }
 
 /** A Handlebars compile or render error in plain words, English and Vietnamese, with its line. */
-export function explainHandlebarsError(error: unknown, source: string, helperNames: readonly string[]): TemplateDetail {
+export function explainHandlebarsError(error: unknown, source: string, helperNames: readonly string[]): Bilingual {
   const message = error instanceof Error ? error.message : String(error);
   const firstLine = message.split('\n')[0] ?? message;
 
@@ -143,5 +148,5 @@ export function explainHandlebarsError(error: unknown, source: string, helperNam
     const text = firstLine.slice(0, position.index);
     return { en: `line ${position[1]}, column ${Number(position[2]) + 1}: ${text}`, vi: `dòng ${position[1]}, cột ${Number(position[2]) + 1}: ${text}` };
   }
-  return firstLine;
+  return { en: firstLine, vi: `lỗi trong mẫu văn bản: ${firstLine}` };
 }

@@ -1,5 +1,5 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { TemplateDetail } from './errors.js';
+import type { Bilingual } from './handlebars-errors.js';
 
 type ErrorName = ReturnType<typeof printParseErrorCode>;
 
@@ -24,7 +24,7 @@ const WORDS: Partial<Record<ErrorName, { en: string; vi: string }>> = {
  * Where a profile.json that is not JSON goes wrong, as an editor counts: line and column from 1.
  * JSON.parse says at most a character offset; jsonc-parser, strict as JSON, finds the place.
  */
-export function describeJsonSyntax(text: string, fallback: string): TemplateDetail {
+export function describeJsonSyntax(text: string, fallback: string): Bilingual {
   const errors: ParseError[] = [];
   parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];

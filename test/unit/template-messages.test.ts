@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { composeConclusion, defaultTemplatesDir, loadTemplates, TemplateError, type TemplateWarning } from '../../src/index.js';
+import { composeConclusion, defaultTemplatesDir, formatWarning, loadTemplates, renderConclusion, TemplateError, type ConclusionWarning } from '../../src/index.js';
 import { compileTemplate } from '../../src/templates/engine.js';
 import { ketLuan, ROOT } from '../helpers/cli.js';
 
@@ -116,7 +116,7 @@ describe('profile.json mistakes', () => {
   it('an unknown profile name suggests the nearest', () => {
     const error = templateError(() => loadTemplates({ profile: 'ket-luan-hd63' }));
     expect(error.message).toBe('ket-luan-hd63: no such profile; did you mean ket-luan-hd36? (known: ket-luan-hd36, thong-bao-hd36)');
-    expect(error.messageVi).toBe('ket-luan-hd63: không có bộ thể thức này; có phải là ket-luan-hd36? (các bộ có sẵn: ket-luan-hd36, thong-bao-hd36)');
+    expect(error.messageVi).toBe('ket-luan-hd63: không có hồ sơ này; có phải là ket-luan-hd36? (các hồ sơ có: ket-luan-hd36, thong-bao-hd36)');
   });
 });
 
@@ -130,24 +130,25 @@ describe('warnings for what a templates folder holds but nothing uses', () => {
   it('a misspelt template file: named, with the name it most likely means and every known name', () => {
     const { dir, warnings } = warningsOf({ 'ket-luan-hd36/titel.hbs': TITLE });
     expect(warnings).toHaveLength(1);
-    const [warning] = warnings as [TemplateWarning];
-    expect(warning.file).toBe(join(dir, 'ket-luan-hd36', 'titel.hbs'));
-    expect(warning.message).toMatch(/titel\.hbs: is not used: no template has this name; did you mean title\.hbs\? \(the files: profile\.json, title\.hbs, summary\.hbs, .*draft\.hbs\)$/);
-    expect(warning.messageVi).toMatch(/titel\.hbs: không được dùng: không có mẫu nào tên này; có phải là title\.hbs\?/);
+    const [warning] = warnings as [ConclusionWarning];
+    expect(warning.code).toBe('template-file-unknown');
+    expect(warning.field).toBe(join(dir, 'ket-luan-hd36', 'titel.hbs'));
+    expect(formatWarning(warning)).toMatch(/titel\.hbs: is not used: no template has this name; did you mean title\.hbs\? \(the files: profile\.json, title\.hbs, summary\.hbs, .*draft\.hbs\)$/);
+    expect(formatWarning(warning, 'vi')).toMatch(/titel\.hbs: không được dùng: không có mẫu nào tên này; có phải là title\.hbs\?/);
   });
 
   it('a template file outside any profile folder', () => {
     const { dir, warnings } = warningsOf({ 'title.hbs': TITLE });
-    expect(warnings.map((w) => w.message)).toEqual([
+    expect(warnings.map((w) => formatWarning(w))).toEqual([
       `${join(dir, 'title.hbs')}: is not used: files go in a profile's folder, e.g. ${join(dir, 'ket-luan-hd36', 'title.hbs')} (profiles: ket-luan-hd36, thong-bao-hd36)`,
     ]);
   });
 
   it('a folder that is no profile, and a folder inside a profile folder', () => {
     const { dir, warnings } = warningsOf({ 'ket-luan-hd63/title.hbs': TITLE, 'ket-luan-hd36/ket-luan-hd36/title.hbs': TITLE });
-    expect(warnings.map((w) => w.file)).toEqual([join(dir, 'ket-luan-hd36', 'ket-luan-hd36'), join(dir, 'ket-luan-hd63')]);
+    expect(warnings.map((w) => w.field)).toEqual([join(dir, 'ket-luan-hd36', 'ket-luan-hd36'), join(dir, 'ket-luan-hd63')]);
     expect(warnings[1]!.message).toContain('no profile is named ket-luan-hd63; did you mean ket-luan-hd36?');
-    expect(warnings[1]!.messageVi).toContain('không có bộ thể thức tên ket-luan-hd63; có phải là ket-luan-hd36?');
+    expect(warnings[1]!.messageVi).toContain('không có hồ sơ tên ket-luan-hd63; có phải là ket-luan-hd36?');
   });
 
   it('nothing for a complete copy of the templates, notes, or a new profile with its profile.json', () => {
@@ -165,16 +166,20 @@ describe('warnings for what a templates folder holds but nothing uses', () => {
     const dir = folder({ 'ket-luan-hd36/title.hbs': TITLE });
     expect(loadTemplates({ templates: dir }).warnings).toEqual([]);
     writeFileSync(join(dir, 'ket-luan-hd36', 'closng.hbs'), 'x');
-    expect(loadTemplates({ templates: dir }).warnings.map((w) => w.file)).toEqual([join(dir, 'ket-luan-hd36', 'closng.hbs')]);
+    expect(loadTemplates({ templates: dir }).warnings.map((w) => w.field)).toEqual([join(dir, 'ket-luan-hd36', 'closng.hbs')]);
   });
 
-  it('renderConclusion and composeConclusion call onWarning, and render all the same', () => {
+  it('composeConclusion lists them with its warnings and renderConclusion calls onWarning, and both render all the same', async () => {
     const dir = folder({ 'ket-luan-hd36/titel.hbs': TITLE });
     const input = JSON.parse(readFileSync(join(ROOT, 'examples', 'cho-chu-2024-11.json'), 'utf8'));
-    const seen: TemplateWarning[] = [];
-    const { model } = composeConclusion(input, { templates: dir, onWarning: (w) => seen.push(w) });
+    const titel = join(dir, 'ket-luan-hd36', 'titel.hbs');
+    const { model, warnings } = composeConclusion(input, { templates: dir });
     expect(model).toBeDefined();
-    expect(seen.map((w) => w.file)).toEqual([join(dir, 'ket-luan-hd36', 'titel.hbs')]);
+    expect(warnings.filter((w) => w.code.startsWith('template-')).map((w) => w.field)).toEqual([titel]);
+    const seen: ConclusionWarning[] = [];
+    const docx = await renderConclusion(input, { format: 'docx', templates: dir, onWarning: (w) => seen.push(w) });
+    expect(docx.byteLength).toBeGreaterThan(0);
+    expect(seen.filter((w) => w.code.startsWith('template-')).map((w) => w.field)).toEqual([titel]);
   });
 
   it('the command prints them, in English and in Vietnamese, and renders', async () => {
