@@ -123,7 +123,9 @@ function loadUncached(roots: string[], chain: string[]): TemplateSet {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-    const file = [...layers].reverse().find((l) => hasPath(l.json, path))?.path ?? layers[layers.length - 1]!.path;
+    // A rule between keys blames the last file that set any key it weighs.
+    const related = ((issue as { params?: { related?: (string | number)[][] } }).params?.related ?? []);
+    const file = [...layers].reverse().find((l) => [path, ...related].some((p) => hasPath(l.json, p)))?.path ?? layers[layers.length - 1]!.path;
     const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
     throw new TemplateError(file, `${formatPath(path)}: ${issue.message}${allowedOf(path)}${more}`);
   }
