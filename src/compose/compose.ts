@@ -9,6 +9,7 @@ import { composeBody, composeClosing } from './body.js';
 import { templateContext } from './context.js';
 import { composeFooter } from './footer.js';
 import { composeHeader, type MeasureTextMm } from './header.js';
+import { checkNumbering } from './numbering-limits.js';
 import { MissingPhraseError, resolvePhrases, type Phrases } from './phrases.js';
 import { composeTitle } from './title.js';
 
@@ -17,6 +18,7 @@ export type { MeasureTextMm };
 /** Lays a validated conclusion out as a document model, with the phrases and layout of a template set. */
 export function composeDocument(conclusion: Conclusion, set: TemplateSet, measure: MeasureTextMm): DocumentModel {
   const { profile } = set;
+  checkNumbering(conclusion, profile);
   const context = templateContext(conclusion, profile);
   const phrases = withFieldErrors(() => resolvePhrases(conclusion, set, context));
   const body = withFieldErrors(() => composeBody(conclusion, profile, phrases));

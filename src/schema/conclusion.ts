@@ -77,8 +77,8 @@ export const conclusionSchema = z
     title: line().optional(),
     summary: z.array(paragraph()).min(1).optional(),
     opening: z.array(paragraph()).optional(),
-    // Sections are numbered in Roman numerals, which stop at 3999.
-    sections: z.array(sectionSchema).min(1).max(3999).optional(),
+    // How many sections a profile can number (3,999 in Roman numerals) is checked when composing.
+    sections: z.array(sectionSchema).min(1).optional(),
     /** Monthly content: what was achieved last month (section I, point 1). */
     results: z.union([paragraph(), pointSchema]).optional(),
     /** Monthly content: the shortcomings (section I, point 2). */

@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../fonts/font-files.js';
 import { profileRulesSchema, profileSchema, type Profile } from '../profile/schema.js';
 import { formatPath } from '../schema/errors.js';
 import { compileTemplate, type CompiledTemplate } from './engine.js';
 import { TemplateError } from './errors.js';
+import { MAX_PROFILE_BYTES, MAX_TEMPLATE_BYTES, readLimitedText } from './file-limits.js';
 import { DEFAULT_PROFILE, PROFILE_FILE, TEMPLATE_FILES, type TemplateName } from './files.js';
 
 export interface TemplateSet {
@@ -97,12 +98,7 @@ export function listProfiles(root: string): string[] {
 }
 
 function readProfileJson(path: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new TemplateError(path, `cannot be read: ${(error as Error).message}`);
-  }
+  const text = readLimitedText(path, MAX_PROFILE_BYTES, 'profile');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -136,18 +132,10 @@ function loadUncached(roots: string[], chain: string[]): TemplateSet {
   for (const [name, file] of Object.entries(TEMPLATE_FILES) as [TemplateName, string][]) {
     const path = searchOrder.map((dir) => join(dir, file)).find((p) => existsSync(p));
     if (path === undefined) throw new TemplateError(file, `template missing from profile "${chain[chain.length - 1]}"`);
-    templates[name] = compileTemplate(readTemplateFile(path), path);
+    templates[name] = compileTemplate(readLimitedText(path, MAX_TEMPLATE_BYTES, 'template'), path);
     sources[name] = [path];
   }
   return { profile: parsed.data, templates, sources };
-}
-
-function readTemplateFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new TemplateError(path, `cannot be read: ${(error as Error).message}`);
-  }
 }
 
 function allowedOf(path: (string | number)[]): string {
