@@ -31,7 +31,7 @@ export function readLimitedText(path: string, maxBytes: number, kind: 'template'
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new TemplateError(path, 'is not a file');
+    if (!stats.isFile()) throw new TemplateError(path, `cannot be read: it is ${stats.isDirectory() ? 'a folder' : 'not a regular file'}`);
     const tooBig = () => new TemplateError(path, `is ${describeSize(stats.size)}; a ${kind} file may be at most ${describeSize(maxBytes)}`);
     if (stats.size > maxBytes) throw tooBig();
     const buffer = Buffer.alloc(maxBytes + 1);
