@@ -37,7 +37,8 @@ const BIDI_CONTROL = /\p{Bidi_Control}/u;
  * the blocks whose default direction is right to left). They are refused rather than reordered:
  * see "Bad input" in the README.
  */
-const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFE\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+// Bidi controls in these blocks (U+061C) have their own message.
+const RIGHT_TO_LEFT = /(?!\p{Bidi_Control})[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFE\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 
 /** UAX #15's stream-safe limit: no more than 30 combining marks in a row. */
 export const MAX_COMBINING_MARKS = 30;
