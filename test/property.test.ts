@@ -7,7 +7,12 @@
  * (c) the same for the text pdftotext reads out of the PDF;
  * (d) nothing but ConclusionValidationError is ever thrown, for arbitrary values and for
  *     mutated valid inputs;
- * (e) LibreOffice opens generated DOCX files and lays them out to at least one page.
+ * (e) LibreOffice opens generated DOCX files and lays them out to at least one page;
+ * (f) text of every class the text rules refuse (a run of over 30 combining marks, a bidi control,
+ *     a right-to-left letter, nothing visible, emphasis around nothing), put in any text field,
+ *     is an error on exactly that field with that class's message;
+ * (g) a profile with random values in range either is refused with a TemplateError naming the
+ *     file and a key, or renders a PDF with no blank page and nothing off the page.
  *
  * Runs are bounded (numRuns below) and seeded, so a run is the same every time. A failure prints
  * fast-check's seed and path; to replay exactly that case:
@@ -24,12 +29,15 @@ import { ConclusionValidationError, renderConclusion } from '../src/index.js';
 import { FontError } from '../src/fonts/load.js';
 import {
   anyValue,
+  badTextArb,
   conclusionArb,
   expectedParagraphs,
   missingInFlowText,
   missingParagraphs,
   mutate,
   mutationArb,
+  fieldName,
+  textFieldsOf,
 } from './helpers/arbitraries.js';
 import { docxParagraphs, zipEntries } from './helpers/docx-text.js';
 import { pdfPageCount, pdfPageTexts } from './helpers/pdf-text.js';
@@ -204,6 +212,32 @@ describe('nothing throws but ConclusionValidationError', () => {
         expect(isPolluted()).toBe(false);
       }),
       params(25),
+    );
+  });
+});
+
+describe('text the rules refuse, in any field', () => {
+  it('(f) a bad text of each class in one text field → ConclusionValidationError on that field alone, with the class\'s message', async () => {
+    await fc.assert(
+      fc.asyncProperty(conclusionArb, badTextArb, fc.nat(), async (valid, bad, pick) => {
+        const fields = textFieldsOf(valid).filter((f) => f.paragraph || !bad.paragraphOnly);
+        const { path } = fields[pick % fields.length]!;
+        const input = structuredClone(valid) as unknown as Record<string, unknown>;
+        const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], input) as Record<string | number, unknown>;
+        parent[path[path.length - 1]!] = bad.text;
+        const error = await renderConclusion(input, { format: 'docx' }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        const field = fieldName(path);
+        if (!(error instanceof ConclusionValidationError)) throw new Error(`${bad.kind} in ${field}: expected ConclusionValidationError, got ${error === null ? 'a document' : String(error)}`);
+        const problems = error.problems.map((p) => `${p.field}: ${p.message}`);
+        expect(problems, JSON.stringify(bad.text)).toHaveLength(1);
+        expect(error.problems[0]!.field).toBe(field);
+        expect(error.problems[0]!.message).toMatch(bad.message);
+        expect(error.problems[0]!.messageVi.length).toBeGreaterThan(0);
+      }),
+      params(150),
     );
   });
 });
