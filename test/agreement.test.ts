@@ -3,7 +3,8 @@
  * write and LibreOffice's rendering of the DOCX we write (LibreOffice draws Times New Roman with
  * Liberation Serif 2, the PDF's font) have the same pages, and every page starts with the same words.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderConclusion } from '../src/index.js';
@@ -60,5 +61,29 @@ describe('the fixtures cover what they are named for', () => {
     expect(pages[1]).toContain('Đề nghị các chi bộ');
     expect(pages[1]).toContain('Hoàng Văn Đức');
     expect(pages[0]).not.toContain('Đề nghị các chi bộ');
+  });
+});
+
+describe('a keep-with-next chain that cannot fit a page with the block it keeps with', () => {
+  it('stays on its page, as in LibreOffice: no page holds only the space before the signature block', async () => {
+    // 39 pt text with 107 pt lines: the signature block alone nearly fills a page, so the closing's
+    // keep-with-next chain cannot join it on the next one.
+    const dir = mkdtempSync(join(tmpdir(), 'ket-luan-agreement-'));
+    mkdirSync(join(dir, 'ket-luan-hd36'));
+    writeFileSync(join(dir, 'ket-luan-hd36', 'profile.json'), JSON.stringify({ text: { sizePt: 39, lineHeightPt: 107 } }));
+    const input = {
+      issuer: { superior: 'ĐẢNG BỘ TỈNH THÁI NGUYÊN', name: 'ĐẢNG ỦY XÃ PHÚ ĐÌNH' },
+      number: { sequence: 7, issuerCode: 'ĐU' },
+      place: 'Phú Đình',
+      date: '2024-10-29',
+      summary: ['về công tác chuẩn bị đại hội'],
+      sections: [{ heading: 'Kết quả', content: ['Tiếp tục chỉ đạo các chi bộ tổ chức quán triệt, triển khai thực hiện nghiêm túc.', { text: 'Điểm một.', bullets: ['Gạch đầu dòng.'] }] }],
+      recipients: ['Như trên'],
+      signature: { name: 'Nguyễn Văn An' },
+    };
+    const [pdf, docx] = await Promise.all([renderConclusion(input, { format: 'pdf', templates: dir }), renderConclusion(input, { format: 'docx', templates: dir })]);
+    const ours = await pageStarts(pdf);
+    expect(ours.every((start) => start !== ''), JSON.stringify(ours)).toBe(true);
+    expect(ours).toEqual(await pageStarts(await convertWithLibreOffice(docx, 'docx', 'pdf')));
   });
 });

@@ -387,6 +387,37 @@ export function fieldName(path: Path): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
 }
 
+// ---------------------------------------------------------------------------------------------
+// Profiles with values each in range, that together may or may not leave a usable page
+// ---------------------------------------------------------------------------------------------
+
+/** A value near the default most of the time, anywhere in the allowed range otherwise. */
+const nearOr = (value: number, min: number, max: number, spread: number) =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: Math.max(min, Math.round(value - spread)), max: Math.min(max, Math.round(value + spread)) }) },
+    { weight: 1, arbitrary: fc.integer({ min, max }) },
+  );
+
+/** A profile.json overriding page, text, page-number, column and indent values of ket-luan-hd36. */
+export const profileOverrideArb = fc.record(
+  {
+    page: fc.record(
+      {
+        widthMm: nearOr(210, 50, 1000, 80),
+        heightMm: nearOr(297, 50, 1000, 120),
+        margin: fc.record({ topMm: nearOr(20, 0, 500, 15), bottomMm: nearOr(20, 0, 500, 15), leftMm: nearOr(30, 0, 500, 20), rightMm: nearOr(15, 0, 500, 15) }, { requiredKeys: [] }),
+      },
+      { requiredKeys: [] },
+    ),
+    text: fc.record({ sizePt: nearOr(14, 4, 72, 6), lineHeightPt: nearOr(17, 4, 200, 8), firstLineIndentMm: nearOr(0, 0, 500, 10) }, { requiredKeys: [] }),
+    pageNumbers: fc.record({ fromTopMm: nearOr(7, 0, 500, 10), sizePt: nearOr(14, 4, 72, 6) }, { requiredKeys: [] }),
+    header: fc.record({ leftColumnMm: nearOr(80, 0, 500, 40), rightColumnMm: nearOr(85, 0, 500, 40) }, { requiredKeys: [] }),
+    footer: fc.record({ recipientsColumnMm: nearOr(80, 0, 500, 40), signatureColumnMm: nearOr(85, 0, 500, 40), signSpaceMm: nearOr(28, 0, 100, 20) }, { requiredKeys: [] }),
+    body: fc.record({ paragraph: fc.record({ firstLineIndentMm: nearOr(12.7, 0, 500, 30) }), point: fc.record({ lineHeightPt: nearOr(17, 4, 200, 10) }) }, { requiredKeys: [] }),
+  },
+  { requiredKeys: [] },
+);
+
 /** Text that may break a document: control characters, lone surrogates, U+FFFE, emoji, other scripts. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary' }),
