@@ -855,6 +855,12 @@ describe('profile values in range that ruin the page', () => {
       { page: { margin: { leftMm: 85, rightMm: 85 } }, header: { leftColumnMm: 20, rightColumnMm: 20 }, text: { firstLineIndentMm: 0 }, body: { paragraph: { firstLineIndentMm: 0 }, sectionHeading: { firstLineIndentMm: 0 }, point: { firstLineIndentMm: 0 }, subpoint: { firstLineIndentMm: 0 }, bullet: { firstLineIndentMm: 0 }, closing: { firstLineIndentMm: 0 } } },
       'the column is 19.4 mm wide on a 40 mm wide text; it must be at least 20 mm',
     ],
+    [
+      'a signature block taller than half the page',
+      'footer.signSpaceMm',
+      { page: { heightMm: 200 }, footer: { signSpaceMm: 100 } },
+      "the signature block (the space above it, one line each of authority, position and signer, and 100 mm to sign in) is 122.2 mm tall, more than half the page's text area (160 mm)",
+    ],
     ['a line height below the size', 'text.lineHeightPt', { text: { lineHeightPt: 10 } }, 'the line height of text (10 pt) is less than its size (14 pt): its lines would overprint each other'],
     [
       'a line taller than the page',

@@ -90,6 +90,17 @@ function geometryProblems(profile: Profile, width: number, height: number): Prof
     }
   }
 
+  // The signature block is never split: at one line an element it must leave room on its page.
+  const lineOf = (element: ElementStyle) => (element.lineHeightPt ?? profile.text.lineHeightPt) * MM_PER_PT;
+  const signature = footer.spaceBeforePt * MM_PER_PT + lineOf(footer.authority) + lineOf(footer.position) + footer.signSpaceMm + lineOf(footer.signer);
+  if (signature > height / 2) {
+    problems.push({
+      path: ['footer', 'signSpaceMm'],
+      message: `the signature block (the space above it, one line each of authority, position and signer, and ${footer.signSpaceMm} mm to sign in) is ${round(signature)} mm tall, more than half the page's text area (${round(height)} mm)`,
+      related: [['page'], ['footer'], ['text']],
+    });
+  }
+
   // Every element style, with the width of what it is laid out in.
   const containerOf = (group: string, element: string): [string, number] => {
     if (group === 'header') return HEADER_LEFT.has(element) ? ["the header's left column", headerLeft] : ["the header's right column", headerRight];

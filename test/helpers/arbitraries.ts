@@ -394,7 +394,7 @@ export function fieldName(path: Path): string {
 /** A value near the default most of the time, anywhere in the allowed range otherwise. */
 const nearOr = (value: number, min: number, max: number, spread: number) =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.integer({ min: Math.max(min, Math.round(value - spread)), max: Math.min(max, Math.round(value + spread)) }) },
+    { weight: 12, arbitrary: fc.integer({ min: Math.max(min, Math.round(value - spread)), max: Math.min(max, Math.round(value + spread)) }) },
     { weight: 1, arbitrary: fc.integer({ min, max }) },
   );
 
@@ -409,11 +409,11 @@ export const profileOverrideArb = fc.record(
       },
       { requiredKeys: [] },
     ),
-    text: fc.record({ sizePt: nearOr(14, 4, 72, 6), lineHeightPt: nearOr(17, 4, 200, 8), firstLineIndentMm: nearOr(0, 0, 500, 10) }, { requiredKeys: [] }),
-    pageNumbers: fc.record({ fromTopMm: nearOr(7, 0, 500, 10), sizePt: nearOr(14, 4, 72, 6) }, { requiredKeys: [] }),
+    text: fc.record({ sizePt: nearOr(14, 4, 72, 3), lineHeightPt: nearOr(18, 4, 200, 4), firstLineIndentMm: nearOr(0, 0, 500, 10) }, { requiredKeys: [] }),
+    pageNumbers: fc.record({ fromTopMm: nearOr(7, 0, 500, 5), sizePt: nearOr(14, 4, 72, 3) }, { requiredKeys: [] }),
     header: fc.record({ leftColumnMm: nearOr(80, 0, 500, 40), rightColumnMm: nearOr(85, 0, 500, 40) }, { requiredKeys: [] }),
     footer: fc.record({ recipientsColumnMm: nearOr(80, 0, 500, 40), signatureColumnMm: nearOr(85, 0, 500, 40), signSpaceMm: nearOr(28, 0, 100, 20) }, { requiredKeys: [] }),
-    body: fc.record({ paragraph: fc.record({ firstLineIndentMm: nearOr(12.7, 0, 500, 30) }), point: fc.record({ lineHeightPt: nearOr(17, 4, 200, 10) }) }, { requiredKeys: [] }),
+    body: fc.record({ paragraph: fc.record({ firstLineIndentMm: nearOr(12.7, 0, 500, 30) }), point: fc.record({ lineHeightPt: nearOr(18, 4, 200, 4) }) }, { requiredKeys: [] }),
   },
   { requiredKeys: [] },
 );
