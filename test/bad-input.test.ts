@@ -865,7 +865,7 @@ describe('profile values in range that ruin the page', () => {
     [
       'a line taller than the page',
       'header.party.lineHeightPt',
-      { page: { heightMm: 100, margin: { topMm: 10, bottomMm: 10 } }, pageNumbers: { enabled: false }, header: { party: { lineHeightPt: 200, spaceBeforePt: 100 } } },
+      { page: { heightMm: 100, margin: { topMm: 10, bottomMm: 10 } }, pageNumbers: { enabled: false }, footer: { signSpaceMm: 10 }, header: { party: { lineHeightPt: 200, spaceBeforePt: 100 } } },
       "a line of header.party with its space above and below (300 pt, 105.8 mm) is taller than the page's text area (80 mm)",
     ],
   ])('%s → TemplateError naming the file and %s', async (_, key, profile, message) => {
