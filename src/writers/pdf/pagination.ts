@@ -11,8 +11,7 @@ import { splitRow, wholeRow, type RowPart } from './table-rows.js';
  * - at the top of any page but the first, the space before a paragraph is dropped;
  * - a paragraph with keepLines or keepWithNext is never split (unless it starts a page and is
  *   taller than it); a keepWithNext paragraph follows the next block to its page, with the rest
- *   of its keep-with-next chain, unless it starts a page or the chain and the start of that block
- *   would not fit on a page together either;
+ *   of its keep-with-next chain, unless the chain starts a page (or began on an earlier one);
  * - a table row (a ColumnsBlock) that does not fit is split across pages cell by cell, after
  *   moving to a page of its own if it may not split (table-rows.ts);
  * - widow/orphan control is off, so a paragraph flowing down the page may leave a single line at
@@ -83,8 +82,10 @@ export function paginate(items: FlowItem[], body: PageBody): PagePlan {
     if (previous?.keepWithNext && (startPage[index] as number) > (endPage[index - 1] as number)) {
       const keptPage = endPage[index - 1] as number;
       let chainStart = index - 1;
-      while (chainStart > 0 && items[chainStart - 1]?.keepWithNext && startPage[chainStart - 1] === keptPage) chainStart--;
-      if (startPage[chainStart] === keptPage && !startedAtTop[chainStart] && !forced.has(chainStart) && chainFitsOnAPage(items, chainStart, index, body)) {
+      // The chain takes in every keep-with-next block on the kept page, one that began on an
+      // earlier page too: then the chain starts before this page and nothing moves.
+      while (chainStart > 0 && items[chainStart - 1]?.keepWithNext && endPage[chainStart - 1] === keptPage) chainStart--;
+      if (startPage[chainStart] === keptPage && !startedAtTop[chainStart] && !forced.has(chainStart)) {
         forced.add(chainStart);
         state = before[chainStart] as State;
         index = chainStart;
@@ -94,33 +95,6 @@ export function paginate(items: FlowItem[], body: PageBody): PagePlan {
     index++;
   }
   return { pages: state.pages, exact: state.exact };
-}
-
-/**
- * Whether the keep-with-next chain `from`…`next - 1` and the start of block `next` (what of it
- * must stay together: all of it if it may not split and fits a page, else its first line) fit on
- * an empty page.
- * LibreOffice leaves a chain where it is when moving it could not bring it together.
- */
-function chainFitsOnAPage(items: FlowItem[], from: number, next: number, body: PageBody): boolean {
-  const room = body.bottomTwips - body.topTwips;
-  let height = 0;
-  let previousAfter = 0;
-  for (let i = from; i <= next; i++) {
-    const item = items[i] as FlowItem;
-    const start = i === from;
-    if (item.kind === 'lines') {
-      const whole = i < next || item.keepLines || item.keepWithNext;
-      height += (start ? 0 : Math.max(previousAfter, item.beforeTwips)) + sum(whole ? item.lineTwips : item.lineTwips.slice(0, 1));
-      previousAfter = item.afterTwips;
-    } else {
-      // A row taller than a page is split wherever it goes: only a row that fits a page is whole.
-      const whole = i < next || (item.keepTogether && item.heightTwips <= room);
-      height += (start ? 0 : previousAfter) + (whole ? item.heightTwips : 0);
-      previousAfter = 0;
-    }
-  }
-  return height <= room;
 }
 
 class PageCursor {
