@@ -936,3 +936,13 @@ describe('numbering past what Roman numerals can count', () => {
     expect(await docxParagraphsOf(input)).toContain('4000. Điểm 4000.');
   }, 120_000);
 });
+
+describe('keys that do not read as a name', () => {
+  it('an empty key at the top level → a problem on [""], not on a blank field name', async () => {
+    const input = base();
+    input[''] = 0;
+    const problems = await problemsOf(input);
+    expect(problems.map((p) => p.field)).toContain('[""]');
+    expect(problems.every((p) => p.field.length > 0)).toBe(true);
+  });
+});
