@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every figure the project promises, with its peers, measured in one run.
- *   --only docx,pdf,peers,scale,cold,batch,hostile   run some parts only
- *   --docs N                                        documents in the batch figure (default 1000)
+ *   --only docx,pdf,peers,scale,large,cold,batch,hostile   run some parts only (large: bench/scale-large.ts)
+ *   --docs N                                                documents in the batch figure (default 1000)
  * Each comparison with LibreOffice is like for like: a warm render against a LibreOffice kept
  * running (over UNO, as a conversion server does), one cold command against one cold soffice.
  * Prints a Markdown table to paste into the README, and the machine it ran on.
@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeConclusion, loadTemplates, parseConclusion, renderConclusion } from '../src/index.js';
 import { fillTemplate, makeTemplate, templateData } from './docxtemplater-peer.js';
+import { docxWithoutReferencePackage } from './package-frame.js';
+import { describeLarge, LARGE_RUNS, measureLarge } from './scale-large.js';
 import { fmt, machine, median, warmMedianMs } from './stats.js';
 import { variedInputs } from './varied.js';
 
@@ -101,6 +103,9 @@ console.error(`machine: ${machine()}`);
 
 if (wants('docx')) {
   row('DOCX of the example, warm median', fmt(await warmMedianMs(() => renderConclusion(example, { format: 'docx' }))), '≤ 10 ms');
+  // what the reference package saves: docx packing every part of the same document each time
+  const { model } = composeConclusion(example);
+  row('DOCX of the example, docx packing every part each time (no reference package), warm median', fmt(await warmMedianMs(docxWithoutReferencePackage(model))));
 }
 
 if (wants('pdf')) {
@@ -136,6 +141,19 @@ if (wants('scale')) {
     pdfBytes.value = await renderConclusion(big, { format: 'pdf' });
   });
   row(`2,000 points (${pageCount(pdfBytes.value)} PDF pages): DOCX / PDF, one run`, `${fmt(docx)} / ${fmt(pdf)}`);
+}
+
+if (wants('large')) {
+  // each in a fresh process, for its own peak memory
+  const perPoint = new Map<number, number>();
+  for (const [kind, count, format] of LARGE_RUNS) {
+    const result = measureLarge(kind, count, format);
+    const [label, value] = describeLarge(result);
+    row(label, value, kind === 'short' && count === 40000 && format === 'pdf' ? 'peak < 1 GB' : '');
+    if (kind === 'short' && format === 'pdf') perPoint.set(count, result.cpuMs / count);
+  }
+  const ratio = (perPoint.get(20000) ?? NaN) / (perPoint.get(2000) ?? NaN);
+  row('CPU per short point to PDF, 20,000 against 2,000 points', `${ratio.toFixed(2)}×`, '≤ 2×');
 }
 
 const cli = join(root, 'dist', 'cli.js');

@@ -30,7 +30,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConclusionValidationError, profileSchema, renderConclusion, TemplateError } from '../src/index.js';
-import { FontError } from '../src/fonts/load.js';
+import { FontError } from '../src/fonts/errors.js';
 import {
   anyValue,
   badTextArb,

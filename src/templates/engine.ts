@@ -18,6 +18,8 @@ const helpers: Record<string, (value: unknown) => string> = {
 /** How each helper is called, for the message when a template calls it otherwise. */
 const helperExamples: Record<string, string> = { upper: '{{upper unit}}', lower: '{{lower unit}}', pad2: '{{pad2 meeting.month}}' };
 for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
+// Handlebars' `log` writes to the console (stdout, for a CLI's output): not a template's business.
+env.unregisterHelper('log');
 
 export const templateHelperNames = Object.keys(helpers);
 
@@ -29,7 +31,7 @@ export const templateHelperNames = Object.keys(helpers);
 const compileOptions = {
   noEscape: true,
   strict: true,
-  knownHelpers: Object.fromEntries(templateHelperNames.map((name) => [name, true])),
+  knownHelpers: { ...Object.fromEntries(templateHelperNames.map((name) => [name, true])), log: false },
   knownHelpersOnly: true,
 } as const;
 
@@ -51,12 +53,13 @@ export function compileTemplate(source: string, file: string): CompiledTemplate 
   return (context) => {
     let output: string;
     try {
-      output = template(context, {
+      output = template(withoutPrototypes(context), {
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
       });
     } catch (error) {
-      throw new TemplateError(file, describeHandlebarsError(error), missingVariableOf(error));
+      const missingVariable = missingVariableOf(error);
+      throw new TemplateError(file, describeHandlebarsError(error), missingVariable === undefined ? {} : { missingVariable });
     }
     checkOutput(output, file);
     return output;
@@ -68,7 +71,11 @@ function checkSourceCharacters(source: string, file: string): void {
   const problem = characterProblems(source, { multiline: true })[0];
   if (problem) {
     const before = source.slice(0, problem.index).split('\n');
-    throw new TemplateError(file, `line ${before.length}, column ${before[before.length - 1]!.length + 1}: ${problem.message.replace(/ at position \d+/, '')}`);
+    const line = before.length;
+    const column = before[before.length - 1]!.length + 1;
+    throw new TemplateError(file, `line ${line}, column ${column}: ${problem.message.replace(/ at position \d+/, '')}`, {
+      detailVi: `dòng ${line}, cột ${column}: ${problem.messageVi.replace(/ ở vị trí \d+/, '')}`,
+    });
   }
 }
 
@@ -79,12 +86,43 @@ function checkSourceCharacters(source: string, file: string): void {
  */
 function checkOutput(output: string, file: string): void {
   const problem = characterProblems(output, { multiline: true })[0];
-  if (problem) throw new TemplateError(file, `its output ${problem.message}`);
+  if (problem) throw new TemplateError(file, `its output ${problem.message}`, { detailVi: `kết quả của mẫu ${problem.messageVi}` });
   for (const [i, line] of output.split(/\r?\n|\r|[\u2028\u2029]/).entries()) {
     if (line.trim() === '') continue;
     const invisible = invisibilityProblem(line.normalize('NFC'), { markup: false });
-    if (invisible) throw new TemplateError(file, `line ${i + 1} of its output ${invisible.message}`);
+    if (invisible) throw new TemplateError(file, `line ${i + 1} of its output ${invisible.message}`, { detailVi: `dòng ${i + 1} trong kết quả của mẫu ${invisible.messageVi}` });
   }
+}
+
+const plainContexts = new WeakMap<object, object>();
+
+/**
+ * The context as objects without prototypes, made once per context object. Strict mode looks a
+ * name up with `in`, which sees what an object inherits: `{{issuer.constructor.constructor}}`
+ * would reach Object and Function. Without prototypes, `constructor`, `__proto__` or `toString`
+ * is "not defined", as any name the context lacks, and the template fails with a TemplateError.
+ */
+function withoutPrototypes(context: object): object {
+  let plain = plainContexts.get(context);
+  if (plain === undefined) {
+    plain = copyWithoutPrototypes(context) as object;
+    plainContexts.set(context, plain);
+  }
+  return plain;
+}
+
+/**
+ * The one thing a context object inherits: how it reads as a string, which Handlebars' own
+ * messages need ("unit" not defined in [object Object]). A template cannot name a symbol.
+ */
+const CONTEXT_PROTOTYPE = Object.freeze(Object.create(null, { [Symbol.toPrimitive]: { value: () => '[object Object]' } }) as object);
+
+function copyWithoutPrototypes(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return Object.freeze(value.map(copyWithoutPrototypes));
+  const copy = Object.create(CONTEXT_PROTOTYPE) as Record<string, unknown>;
+  for (const [key, item] of Object.entries(value)) copy[key] = copyWithoutPrototypes(item);
+  return Object.freeze(copy);
 }
 
 /**

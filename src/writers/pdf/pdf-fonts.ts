@@ -1,6 +1,7 @@
 import * as fontkit from 'fontkit';
-import { type FontFiles, type FontStyleName } from '../../fonts/font-files.js';
-import { FontError, loadFamily, type LoadedFont } from '../../fonts/load.js';
+import { FONT_STYLES, type FontStyleName } from '../../fonts/font-files.js';
+import { FontError } from '../../fonts/errors.js';
+import type { LoadedFamily, LoadedFont } from '../../fonts/load.js';
 import { ShapingCache } from './font-shaping.js';
 import { withoutKerning } from './unkerned-font.js';
 
@@ -17,14 +18,13 @@ export interface PdfFace {
   underlinePosition: number;
   underlineThickness: number;
   /** The font without its kerning (unkerned-font.ts): what pdfkit draws with and we measure with. */
-  drawing: { data: Buffer; font: fontkit.Font };
+  drawing: { data: Uint8Array; font: fontkit.Font };
   /** Shaping results kept across renders, by word and by run (see font-shaping.ts). */
   wordAdvances: ShapingCache;
   runAdvances: ShapingCache;
 }
 
 export interface PdfFontFamily {
-  files: FontFiles;
   faces: Record<FontStyleName, PdfFace>;
 }
 
@@ -34,20 +34,17 @@ interface UnderlineMetrics {
   underlineThickness: number;
 }
 
-const STYLES: FontStyleName[] = ['normal', 'bold', 'italics', 'bolditalics'];
-const families = new Map<string, PdfFontFamily>();
+const families = new WeakMap<LoadedFamily, PdfFontFamily>();
 
 /**
- * The family for a set of TTF files, parsed once per process (src/fonts/load.ts caches the files;
- * this caches the unkerned copies and the derived metrics).
+ * The PDF's faces of a family of parsed fonts, made once per family (a family is one object per
+ * four fonts, see fonts/load.ts): the unkerned copies and the derived metrics.
  */
-export function pdfFontFamily(files: FontFiles): PdfFontFamily {
-  const id = STYLES.map((style) => files[style]).join('\n');
-  const cached = families.get(id);
+export function pdfFontFamily(loaded: LoadedFamily): PdfFontFamily {
+  const cached = families.get(loaded);
   if (cached) return cached;
-  const loaded = loadFamily(files);
   const faces = {} as Record<FontStyleName, PdfFace>;
-  for (const style of STYLES) {
+  for (const style of FONT_STYLES) {
     const face = loaded[style];
     const { font } = face;
     const data = withoutKerning(face.data);
@@ -55,7 +52,8 @@ export function pdfFontFamily(files: FontFiles): PdfFontFamily {
     try {
       drawingFont = fontkit.create(data);
     } catch (error) {
-      throw new FontError(`Font file ${face.path} cannot be prepared for the PDF: ${(error as Error).message}`);
+      const reason = (error as Error).message;
+      throw new FontError(face.name, `cannot be prepared for the PDF: ${reason}`, `không chuẩn bị được cho PDF: ${reason}`);
     }
     faces[style] = {
       style,
@@ -71,7 +69,7 @@ export function pdfFontFamily(files: FontFiles): PdfFontFamily {
       runAdvances: new ShapingCache(20_000, 1_000_000),
     };
   }
-  const family = { files, faces };
-  families.set(id, family);
+  const family = { faces };
+  families.set(loaded, family);
   return family;
 }

@@ -104,9 +104,9 @@ export class WriterDocument {
   /** Ends the document and resolves with the whole file. */
   finish(): Promise<Uint8Array> {
     return new Promise<Uint8Array>((resolve, reject) => {
-      const chunks: Buffer[] = [];
+      const chunks: Uint8Array[] = [];
       this.doc.on('data', (chunk) => chunks.push(chunk));
-      this.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+      this.doc.on('end', () => resolve(concatBytes(chunks)));
       this.doc.on('error', reject);
       this.doc.end();
     });
@@ -210,4 +210,14 @@ function sharedLayout(face: PdfFace): Record<string, unknown> {
     sharedLayouts.set(face, layouts);
   }
   return layouts;
+}
+
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }

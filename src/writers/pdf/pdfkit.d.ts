@@ -29,7 +29,7 @@ declare module 'pdfkit' {
   class PDFDocument {
     constructor(options: PdfkitOptions);
     addPage(): this;
-    registerFont(name: string, source: Buffer): this;
+    registerFont(name: string, source: Uint8Array): this;
     font(name: string, size?: number): this;
     fillColor(color: string): this;
     moveTo(x: number, y: number): this;
@@ -38,7 +38,7 @@ declare module 'pdfkit' {
     stroke(color?: string): this;
     rect(x: number, y: number, width: number, height: number): this;
     fill(color?: string): this;
-    on(event: 'data', listener: (chunk: Buffer) => void): this;
+    on(event: 'data', listener: (chunk: Uint8Array) => void): this;
     on(event: 'end', listener: () => void): this;
     on(event: 'error', listener: (error: Error) => void): this;
     end(): void;
