@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConclusionValidationError, FontError, renderConclusion, TemplateError, type ValidationProblem } from '../src/index.js';
+import { ConclusionValidationError, FontError, loadTemplates, renderConclusion, TemplateError, type ValidationProblem } from '../src/index.js';
+import { readFontFile } from '../src/node/font-files.js';
 import { comparable } from './helpers/arbitraries.js';
 import { docxBodyParagraphs, zipEntries } from './helpers/docx-text.js';
 import { pdfPageCount, pdfPageTexts } from './helpers/pdf-text.js';
@@ -997,6 +998,22 @@ describe('templates that write to the console', () => {
   });
 });
 
+describe('templates that reach for prototypes', () => {
+  it.each([
+    ['{{issuer.constructor.constructor}}', 'constructor'],
+    ['{{issuer.__proto__}}', '__proto__'],
+    ['{{constructor}}', 'constructor'],
+    ['{{#with issuer}}{{toString}}{{/with}}', 'toString'],
+  ])('%s → TemplateError naming title.hbs and %s, in both formats', async (text, name) => {
+    const input = base();
+    delete input.title;
+    const { dir } = templatesWith({ 'title.hbs': text });
+    const error = await templateErrorOf(input, dir);
+    expect(error.message).toMatch(new RegExp(`title\\.hbs: line 1, column \\d+: "${name}" is not defined`));
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
+
 /** The font with its head table's unitsPerEm set to `value`. */
 function withUnitsPerEm(font: Buffer, value: number): Buffer {
   const copy = Buffer.from(font);
@@ -1006,3 +1023,44 @@ function withUnitsPerEm(font: Buffer, value: number): Buffer {
   }
   return copy;
 }
+
+describe('the font cache and the template set keep no stale or shared state', () => {
+  const fontsDir = join(import.meta.dirname, '..', 'fonts', 'liberation-serif');
+  const face = (file: string) => readFileSync(join(fontsDir, file));
+
+  it('a relative font path read after process.chdir is the new folder\'s file, not the first one read', () => {
+    const regular = mkdtempSync(join(tmpdir(), 'ket-luan-font-a-'));
+    const bold = mkdtempSync(join(tmpdir(), 'ket-luan-font-b-'));
+    writeFileSync(join(regular, 'face.ttf'), face('LiberationSerif-Regular.ttf'));
+    writeFileSync(join(bold, 'face.ttf'), face('LiberationSerif-Bold.ttf'));
+    const before = process.cwd();
+    try {
+      process.chdir(regular);
+      expect(readFontFile('face.ttf').font.postscriptName).toBe('LiberationSerif');
+      process.chdir(bold);
+      expect(readFontFile('face.ttf').font.postscriptName).toBe('LiberationSerif-Bold');
+    } finally {
+      process.chdir(before);
+    }
+  });
+
+  it('a font file replaced on disk is read again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ket-luan-font-replaced-'));
+    const path = join(dir, 'face.ttf');
+    writeFileSync(path, face('LiberationSerif-Regular.ttf'));
+    expect(readFontFile(path).font.postscriptName).toBe('LiberationSerif');
+    writeFileSync(path, face('LiberationSerif-Italic.ttf'));
+    expect(readFontFile(path).font.postscriptName).toBe('LiberationSerif-Italic');
+  });
+
+  it('a caller cannot change the loaded template set, so later renders are untouched', async () => {
+    const set = loadTemplates();
+    expect(() => {
+      (set.profile as { page: { widthMm: number } }).page.widthMm = 1;
+    }).toThrow(TypeError);
+    expect(() => {
+      (set.templates as Record<string, unknown>).title = () => 'X';
+    }).toThrow(TypeError);
+    expect(loadTemplates().profile.page.widthMm).toBe(210);
+  });
+});

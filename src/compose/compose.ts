@@ -59,11 +59,15 @@ function metadataOf(conclusion: Conclusion, phrases: Phrases, language: string) 
   };
 }
 
-/** Template variables that come from optional input fields, so that their absence is the input's fault. */
-const OPTIONAL_INPUT_VARIABLES: Record<string, string[]> = {
-  unit: ['issuer', 'unit'],
-  superior: ['issuer', 'superior'],
-};
+/**
+ * Template variables that come from optional input fields, so that their absence is the input's
+ * fault. A Map, not an object: the variable's name comes from the template, and a name such as
+ * "constructor" must not find Object.prototype's members.
+ */
+const OPTIONAL_INPUT_VARIABLES = new Map<string, string[]>([
+  ['unit', ['issuer', 'unit']],
+  ['superior', ['issuer', 'superior']],
+]);
 
 /** A file's name without its folder, on any system ("/a/b/opening.hbs", "C:\\t\\opening.hbs"). */
 function baseName(path: string): string {
@@ -79,7 +83,7 @@ function withFieldErrors<T>(make: () => T): T {
         { path: [error.field], field: error.field, message: error.message.slice(error.field.length + 2), messageVi: 'chưa có, và mẫu của nó cần "meeting" (tháng và năm của hội nghị)' },
       ]);
     }
-    const path = error instanceof TemplateError && error.missingVariable !== undefined ? OPTIONAL_INPUT_VARIABLES[error.missingVariable] : undefined;
+    const path = error instanceof TemplateError && error.missingVariable !== undefined ? OPTIONAL_INPUT_VARIABLES.get(error.missingVariable) : undefined;
     if (error instanceof TemplateError && path) {
       const field = path.join('.');
       throw new ConclusionValidationError([
