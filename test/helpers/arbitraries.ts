@@ -499,6 +499,8 @@ export interface ExpectedParagraph {
 
 const upper = (s: string) => s.normalize('NFC').toLocaleUpperCase('vi').normalize('NFC');
 const pad2 = (n: number) => String(n).padStart(2, '0');
+/** Months in running text follow the date line's rule (HD 36): 1 and 2 take a leading zero, the others none. */
+const monthInText = (m: number) => (m <= 2 ? pad2(m) : String(m));
 const roman = (n: number) => {
   const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let out = '';
@@ -536,7 +538,7 @@ export function expectedParagraphs(input: ConclusionJson): ExpectedParagraph[] {
   if (input.marks?.urgency !== undefined) whole('marks.urgency', input.marks.urgency);
   group = 'header-right';
   const [y, m, d] = input.date.split('-').map(Number) as [number, number, number];
-  whole('place, date', `${nfc(input.place)}, ngày ${pad2(d)} tháng ${m <= 2 ? pad2(m) : m} năm ${y}`);
+  whole('place, date', `${nfc(input.place)}, ngày ${pad2(d)} tháng ${monthInText(m)} năm ${y}`);
   if (input.marks?.circulation !== undefined) whole('marks.circulation', upper(input.marks.circulation));
   if (input.marks?.draft) whole('marks.draft', 'DỰ THẢO');
 
@@ -548,11 +550,11 @@ export function expectedParagraphs(input: ConclusionJson): ExpectedParagraph[] {
   if (input.summary) input.summary.forEach((s, i) => whole(`summary[${i}]`, s));
   else if (meeting) {
     whole('summary (template)', 'của Ban Thường vụ Đảng ủy');
-    whole('summary (template)', `tại Hội nghị thường kỳ tháng ${meeting.month}/${meeting.year}`);
+    whole('summary (template)', `tại Hội nghị thường kỳ tháng ${monthInText(meeting.month)}/${meeting.year}`);
   }
   if (input.opening) input.opening.forEach((s, i) => whole(`opening[${i}]`, s));
   else if (meeting) {
-    part('opening (template)', `tổ chức hội nghị thường kỳ tháng ${meeting.month}/${meeting.year}`);
+    part('opening (template)', `tổ chức hội nghị thường kỳ tháng ${monthInText(meeting.month)}/${meeting.year}`);
     if (input.issuer.unit !== undefined) part('issuer.unit in opening', `Ban Thường vụ Đảng ủy ${nfc(input.issuer.unit).trim()} đã thảo luận`);
   }
 
@@ -583,12 +585,12 @@ export function expectedParagraphs(input: ConclusionJson): ExpectedParagraph[] {
     if (input.shortcomings !== undefined) review.push(asPoint(input.shortcomings));
     if (review.length > 0) {
       numeral += 1;
-      whole('results heading', `${roman(numeral)}. Kết quả thực hiện nhiệm vụ tháng ${previous!.month}/${previous!.year}`);
+      whole('results heading', `${roman(numeral)}. Kết quả thực hiện nhiệm vụ tháng ${monthInText(previous!.month)}/${previous!.year}`);
       items(input.results !== undefined ? 'results/shortcomings' : 'shortcomings', review, input.shortcomings !== undefined ? SHORTCOMINGS_LEAD : undefined);
     }
     if (input.tasks) {
       numeral += 1;
-      whole('tasks heading', `${roman(numeral)}. Nhiệm vụ lãnh đạo, chỉ đạo trọng tâm tháng ${meeting!.month}/${meeting!.year}`);
+      whole('tasks heading', `${roman(numeral)}. Nhiệm vụ lãnh đạo, chỉ đạo trọng tâm tháng ${monthInText(meeting!.month)}/${meeting!.year}`);
       items('tasks', input.tasks.map(asPoint));
     }
   }
