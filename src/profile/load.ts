@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { nearestKey, problemsFromZod } from '../schema/errors.js';
+import { formatPath, nearestKey, problemsFromZod } from '../schema/errors.js';
 import { TemplateError } from '../templates/errors.js';
 import { PROFILE_FILE } from '../templates/files.js';
+import { withinSizeLimit } from '../templates/limits.js';
 import { describeJsonSyntax } from '../templates/profile-json.js';
 import type { TemplateSource } from '../templates/source.js';
 import { profileRulesSchema, profileSchema, type Profile } from './schema.js';
@@ -60,7 +61,7 @@ function profileLayers(sources: readonly TemplateSource[], chain: readonly strin
       const text = source.read(relative, 'profile');
       if (text === undefined) return [];
       const file = source.describe(relative);
-      return [{ file, json: parseProfileJson(text, file) }];
+      return [{ file, json: parseProfileJson(withinSizeLimit(text, file, 'profile'), file) }];
     }),
   );
 }
@@ -91,8 +92,14 @@ export function loadProfile(sources: readonly TemplateSource[], chain: readonly 
   if (!parsed.success) {
     const inVietnamese = profileRulesSchema.safeParse(merged, { error: vietnamese.localeError as z.core.$ZodErrorMap });
     const problems = problemsFromZod(parsed.error.issues, inVietnamese.success ? [] : inVietnamese.error.issues, { schema: profileSchema, input: merged });
+    // A rule between keys blames the last file that set any key it weighs.
+    const relatedOf = (path: (string | number)[]) =>
+      parsed.error.issues
+        .filter((issue) => formatPath(issue.path) === formatPath(path))
+        .flatMap((issue) => (issue as { params?: { related?: (string | number)[][] } }).params?.related ?? []);
     // each problem in the most specific file that sets its key; the error names the first one's
-    const fileOf = (path: (string | number)[]) => [...layers].reverse().find((l) => hasPath(l.json, path))?.file ?? layers[layers.length - 1]!.file;
+    const fileOf = (path: (string | number)[]) =>
+      [...layers].reverse().find((l) => [path, ...relatedOf(path)].some((p) => hasPath(l.json, p)))?.file ?? layers[layers.length - 1]!.file;
     const file = fileOf(problems[0]!.path);
     const line = (p: (typeof problems)[number], message: string) => {
       const where = fileOf(p.path) === file ? '' : `${fileOf(p.path)}: `;
