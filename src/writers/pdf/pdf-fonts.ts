@@ -1,7 +1,8 @@
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { parseFont, underlineMetrics } from '../../adapters/fontkit.js';
 import { type FontFiles, type FontStyleName } from '../../fonts/font-files.js';
 import { FontError, loadFamily, type LoadedFont } from '../../fonts/load.js';
-import { ShapingCache } from './font-shaping.js';
+import { ShapingCache, type ShapedWord } from './font-shaping.js';
 import { withoutKerning } from './unkerned-font.js';
 
 /** One face of the family with the metrics layout needs, in font units. */
@@ -18,9 +19,9 @@ export interface PdfFace {
   underlineThickness: number;
   /** The font without its kerning (unkerned-font.ts): what pdfkit draws with and we measure with. */
   drawing: { data: Buffer; font: fontkit.Font };
-  /** Shaping results kept across renders, by word and by run (see font-shaping.ts). */
-  wordAdvances: ShapingCache;
-  runAdvances: ShapingCache;
+  /** Shaping results kept across renders: words and blanks, and the advances of whole runs (see font-shaping.ts). */
+  words: ShapingCache<ShapedWord>;
+  runs: ShapingCache<readonly number[]>;
 }
 
 export interface PdfFontFamily {
@@ -28,14 +29,16 @@ export interface PdfFontFamily {
   faces: Record<FontStyleName, PdfFace>;
 }
 
-/** fontkit's post-table fields, beyond src/fonts/fontkit.d.ts. */
-interface UnderlineMetrics {
-  underlinePosition: number;
-  underlineThickness: number;
-}
-
 const STYLES: FontStyleName[] = ['normal', 'bold', 'italics', 'bolditalics'];
 const families = new Map<string, PdfFontFamily>();
+
+/**
+ * What each face's shaping caches may hold, in estimated bytes: a working set of official wording
+ * is a few thousand words (well under a megabyte); the bound keeps a long-running service that
+ * renders many different documents from growing, whatever text it is given.
+ */
+const WORD_CACHE_BYTES = 4_000_000;
+const RUN_CACHE_BYTES = 4_000_000;
 
 /**
  * The family for a set of TTF files, parsed once per process (src/fonts/load.ts caches the files;
@@ -53,7 +56,7 @@ export function pdfFontFamily(files: FontFiles): PdfFontFamily {
     const data = withoutKerning(face.data);
     let drawingFont: fontkit.Font;
     try {
-      drawingFont = fontkit.create(data);
+      drawingFont = parseFont(data);
     } catch (error) {
       throw new FontError(`Font file ${face.path} cannot be prepared for the PDF: ${(error as Error).message}`);
     }
@@ -64,11 +67,11 @@ export function pdfFontFamily(files: FontFiles): PdfFontFamily {
       ascent: font.ascent,
       descent: font.descent,
       lineGap: font.lineGap,
-      underlinePosition: (font as unknown as UnderlineMetrics).underlinePosition,
-      underlineThickness: (font as unknown as UnderlineMetrics).underlineThickness,
+      underlinePosition: underlineMetrics(font).position,
+      underlineThickness: underlineMetrics(font).thickness,
       drawing: { data, font: drawingFont },
-      wordAdvances: new ShapingCache(20_000, 400_000),
-      runAdvances: new ShapingCache(20_000, 1_000_000),
+      words: new ShapingCache(WORD_CACHE_BYTES),
+      runs: new ShapingCache(RUN_CACHE_BYTES),
     };
   }
   const family = { files, faces };

@@ -1,0 +1,54 @@
+import type PDFDocument from 'pdfkit';
+import type { PDFReference } from 'pdfkit';
+import { privateAccessAllowed } from './private-access.js';
+
+/**
+ * What the PDF writer does with pdfkit beyond its documented drawing API, in one place. Written
+ * for pdfkit 0.20.2 (and 0.18, which behaves the same here).
+ */
+
+/**
+ * The current page's font resources, where a font must be named before its text is drawn. pdfkit
+ * keeps them in the page's Resources dictionary and exposes that as page.fonts; should the getter
+ * go, the Resources dictionary itself (page.resources, which pdfkit's own drawing code uses) is
+ * the same object.
+ */
+export function pageFonts(doc: PDFDocument): Record<string, PDFReference> {
+  const page = doc.page as unknown as { fonts?: Record<string, PDFReference>; resources: PDFReference };
+  if (page.fonts !== undefined && typeof page.fonts === 'object') return page.fonts;
+  const resources = page.resources.data as { Font?: Record<string, PDFReference> };
+  return (resources.Font ??= {});
+}
+
+/**
+ * Makes `xml` the XMP description of the Info fields instead of pdfkit's own (which writes the
+ * values unescaped and leaves out some of their XMP twins; see pdf-metadata.ts).
+ *
+ * With private access, pdfkit's private _addInfo (what its end() calls to append that
+ * description) is replaced on this one document. The public fallback goes through appendXML,
+ * the documented way to add XMP: while the document ends, the chunks pdfkit appends for the Info
+ * fields (the xmp:, dc: and pdf: descriptions, in pieces) are left out and `xml` goes where the
+ * first of them would have gone; anything else (PDF/A's identification) passes through. Both
+ * give the same bytes.
+ */
+export function replaceInfoXmp(doc: PDFDocument, xml: string): void {
+  const internals = doc as unknown as { _addInfo?: () => void };
+  if (privateAccessAllowed() && typeof internals._addInfo === 'function') {
+    internals._addInfo = () => doc.appendXML(xml);
+    return;
+  }
+  const append = doc.appendXML.bind(doc);
+  let replaced = false;
+  doc.appendXML = (chunk: string, newline?: boolean) => {
+    if (!isInfoXmp(chunk)) return append(chunk, newline);
+    if (!replaced) append(xml);
+    replaced = true;
+  };
+}
+
+const INFO_DESCRIPTION = /xmlns:(?:xmp|dc|pdf)="/;
+const INFO_PART = /^\s*(?:<\/?(?:xmp|dc|pdf):|<\/rdf:Description>\s*$)/;
+
+function isInfoXmp(chunk: string): boolean {
+  return INFO_DESCRIPTION.test(chunk) || INFO_PART.test(chunk);
+}

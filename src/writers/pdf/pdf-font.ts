@@ -1,0 +1,256 @@
+import type PDFDocument from 'pdfkit';
+import type { PDFReference } from 'pdfkit';
+import { embeddingFacts, pinGlyphCodePoints, subsettingFont, type FontSubset, type ShapedGlyph } from '../../adapters/fontkit.js';
+import { pageFonts } from '../../adapters/pdfkit.js';
+import { forEachPiece, shapedWord, type ShapedWord } from './font-shaping.js';
+import type { PdfFace } from './pdf-fonts.js';
+
+/**
+ * One face as a font of one PDF: a Type0 font, Identity-H encoded, over a TrueType subset of
+ * the glyphs the document draws, with the glyph widths and a ToUnicode map (so text can be
+ * searched and copied). Its objects and its text operators are written exactly as pdfkit writes
+ * its own embedded fonts (0.18–0.20), from the shaping the layout already did: every word is
+ * shaped once per process (font-shaping.ts), and drawing only looks up its glyphs.
+ */
+export class DocumentFont {
+  private readonly subset: FontSubset;
+  /** By subset glyph number: the advance in thousandths of an em, and the code points it stands for. */
+  private readonly widths: number[];
+  private readonly unicode: number[][];
+  /** By original glyph id: the glyph's subset number as four hex digits. */
+  private readonly codes: string[] = [];
+  private dictionary: PDFReference | undefined;
+  /** Font units to thousandths of an em. */
+  private readonly scale: number;
+
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly face: PdfFace,
+    /** The font's resource name, F1, F2, … in the order faces are first used. */
+    readonly id: string,
+  ) {
+    const facts = embeddingFacts(face.drawing.data);
+    pinGlyphCodePoints(face.drawing.font);
+    this.subset = subsettingFont(face.drawing.data).createSubset();
+    this.unicode = [[0]];
+    // pdfkit's first width, in font units rather than thousandths: kept so the bytes stay the same
+    this.widths = [facts.notdefAdvance];
+    this.scale = 1000 / facts.unitsPerEm;
+  }
+
+  /**
+   * Draws `text` with its baseline's start at (x, y), y from the page's top, as pdfkit's
+   * text(text, x, y, { lineBreak: false, baseline: 'alphabetic', wordSpacing }) draws it: with
+   * word spacing, the words without their spaces, each gap the space's width plus wordSpacing.
+   */
+  draw(text: string, x: number, y: number, sizePt: number, wordSpacing: number): void {
+    if (text.length === 0) return;
+    const fonts = pageFonts(this.doc);
+    if (fonts[this.id] == null) fonts[this.id] = (this.dictionary ??= this.doc.ref());
+    const pageHeight = this.doc.page.height;
+    const top = pageHeight - y - 0;
+    const ops = ['q', `1 0 0 -1 0 ${pdfNumber(pageHeight)} cm`, 'BT', `1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm`, `/${this.id} ${pdfNumber(sizePt)} Tf`];
+
+    const codes: string[] = [];
+    const advances: number[] = [];
+    const widths: number[] = [];
+    const offsets: number[] = [];
+    let hasOffsets = false;
+    const add = (piece: ShapedWord, extra: number) => {
+      const { glyphs, positions } = piece;
+      const last = glyphs.length - 1;
+      for (let index = 0; index <= last; index++) {
+        const glyph = glyphs[index] as ShapedGlyph;
+        const position = positions[index] as ShapedWord['positions'][number];
+        codes.push(this.code(glyph));
+        const advance = position.xAdvance * this.scale;
+        advances.push(index === last && extra !== 0 ? advance + extra : advance);
+        widths.push(glyph.advanceWidth * this.scale);
+        const xOffset = position.xOffset * this.scale;
+        const yOffset = position.yOffset * this.scale;
+        if (xOffset || yOffset) hasOffsets = true;
+        offsets.push(xOffset, yOffset);
+      }
+    };
+    if (wordSpacing) {
+      // the space's width as pdfkit measures it: widthOfString(' '), in points
+      let spaceRun = 0;
+      for (const position of shapedWord(this.face, ' ').positions) spaceRun += position.xAdvance * this.scale;
+      const spacePt = ((spaceRun * (sizePt / 1000) + 0) * 100) / 100;
+      const extra = (wordSpacing + spacePt) * (1000 / sizePt);
+      for (const word of text.trim().split(/\s+/)) add(shapedWord(this.face, word), extra);
+    } else {
+      forEachPiece(this.face, text, (piece) => add(piece, 0));
+    }
+    textOperators(ops, codes, advances, widths, hasOffsets ? offsets : undefined, x, top, sizePt / 1000);
+    ops.push('ET', 'Q');
+    this.doc.addContent(ops.join('\n'));
+  }
+
+  /** Writes the font's objects; called once, when the document's drawing is done. */
+  embed(): void {
+    if (this.dictionary === undefined) return;
+    const { doc, scale } = this;
+    const facts = embeddingFacts(this.face.drawing.data);
+    const fontFile = doc.ref();
+    if (facts.cff) fontFile.data.Subtype = 'CIDFontType0C';
+    fontFile.end(this.subset.encode());
+
+    let flags = 0;
+    if (facts.isFixedPitch) flags |= 1 << 0;
+    if (1 <= facts.familyClass && facts.familyClass <= 7) flags |= 1 << 1;
+    flags |= 1 << 2;
+    if (facts.familyClass === 10) flags |= 1 << 3;
+    if (facts.italic) flags |= 1 << 6;
+    const tag = [1, 2, 3, 4, 5, 6].map((index) => String.fromCharCode((this.id.charCodeAt(index) || 73) + 17)).join('');
+    const name = `${tag}+${facts.postscriptName.replaceAll(' ', '_')}`;
+    const { bbox } = facts;
+    const descriptor = doc.ref({
+      Type: 'FontDescriptor',
+      FontName: name,
+      Flags: flags,
+      FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
+      ItalicAngle: facts.italicAngle,
+      Ascent: facts.ascent * scale,
+      Descent: facts.descent * scale,
+      CapHeight: (facts.capHeight || facts.ascent) * scale,
+      XHeight: (facts.xHeight || 0) * scale,
+      StemV: 0,
+    });
+    descriptor.data[facts.cff ? 'FontFile3' : 'FontFile2'] = fontFile;
+    descriptor.end();
+
+    const descendant = doc.ref({
+      Type: 'Font',
+      Subtype: facts.cff ? 'CIDFontType0' : 'CIDFontType2',
+      BaseFont: name,
+      CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: [0, this.widths],
+      ...(facts.cff ? {} : { CIDToGIDMap: 'Identity' }),
+    });
+    descendant.end();
+    this.dictionary.data = {
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: name,
+      Encoding: 'Identity-H',
+      DescendantFonts: [descendant],
+      ToUnicode: this.toUnicode(),
+    };
+    this.dictionary.end();
+  }
+
+  /** The glyph's code in this document's subset, added to the subset on first use. */
+  private code(glyph: ShapedGlyph): string {
+    const known = this.codes[glyph.id];
+    if (known !== undefined) return known;
+    const number = this.subset.includeGlyph(glyph.id);
+    this.widths[number] ??= glyph.advanceWidth * this.scale;
+    this.unicode[number] ??= glyph.codePoints;
+    const code = hex4(number);
+    this.codes[glyph.id] = code;
+    return code;
+  }
+
+  private toUnicode(): PDFReference {
+    const cmap = this.doc.ref();
+    const entries = this.unicode.map((codePoints) => {
+      const encoded: string[] = [];
+      for (let value of codePoints) {
+        if (value > 0xffff) {
+          value -= 0x10000;
+          encoded.push(hex4(((value >>> 10) & 0x3ff) | 0xd800));
+          value = 0xdc00 | (value & 0x3ff);
+        }
+        encoded.push(hex4(value));
+      }
+      return `<${encoded.join(' ')}>`;
+    });
+    const ranges: string[] = [];
+    for (let start = 0; start < entries.length; start += 256) {
+      const end = Math.min(start + 256, entries.length);
+      ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+    }
+    cmap.end(
+      [
+        '/CIDInit /ProcSet findresource begin',
+        '12 dict begin',
+        'begincmap',
+        '/CIDSystemInfo <<',
+        '  /Registry (Adobe)',
+        '  /Ordering (UCS)',
+        '  /Supplement 0',
+        '>> def',
+        '/CMapName /Adobe-Identity-UCS def',
+        '/CMapType 2 def',
+        '1 begincodespacerange',
+        '<0000><ffff>',
+        'endcodespacerange',
+        `${ranges.length} beginbfrange`,
+        ...ranges,
+        'endbfrange',
+        'endcmap',
+        'CMapName currentdict /CMap defineresource pop',
+        'end',
+        'end',
+      ].join('\n'),
+    );
+    return cmap;
+  }
+}
+
+/**
+ * The TJ operators of a run of glyphs, as pdfkit writes them: glyph codes in strings, split where
+ * a glyph's advance differs from its width (the difference, in thousandths of an em, goes between
+ * the strings), and glyphs moved off the baseline each placed with a Tm of its own. `x` and `y`
+ * are the run's start in PDF space; `scale` turns thousandths of an em into points.
+ */
+function textOperators(ops: string[], codes: string[], advances: number[], widths: number[], offsets: number[] | undefined, x: number, y: number, scale: number): void {
+  const commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  const addSegment = (end: number) => {
+    if (last < end) {
+      const adjustment = (advances[end - 1] as number) - (widths[end - 1] as number);
+      commands.push(`<${codes.slice(last, end).join('')}> ${pdfNumber(-adjustment)}`);
+    }
+    last = end;
+  };
+  const flush = (end: number) => {
+    addSegment(end);
+    if (commands.length > 0) {
+      ops.push(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    }
+  };
+  const count = codes.length;
+  for (let index = 0; index < count; index++) {
+    const xOffset = offsets?.[2 * index] ?? 0;
+    const yOffset = offsets?.[2 * index + 1] ?? 0;
+    if (xOffset || yOffset) {
+      flush(index);
+      ops.push(`1 0 0 1 ${pdfNumber(x + xOffset * scale)} ${pdfNumber(y + yOffset * scale)} Tm`);
+      flush(index + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        ops.push(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`);
+        hadOffset = false;
+      }
+      if ((advances[index] as number) - (widths[index] as number) !== 0) addSegment(index + 1);
+    }
+    x += (advances[index] as number) * scale;
+  }
+  flush(count);
+}
+
+/** A number as pdfkit writes one: rounded to six decimals. */
+export function pdfNumber(value: number): number {
+  if (value > -1e21 && value < 1e21) return Math.round(value * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${value}`);
+}
+
+function hex4(value: number): string {
+  return `0000${value.toString(16)}`.slice(-4);
+}
