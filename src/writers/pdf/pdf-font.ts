@@ -94,7 +94,7 @@ export class DocumentFont {
     const facts = embeddingFacts(this.face.drawing.data);
     const fontFile = doc.ref();
     if (facts.cff) fontFile.data.Subtype = 'CIDFontType0C';
-    fontFile.end(this.subset.encode());
+    fontFile.end(subsetFile(this.face, this.subset));
 
     let flags = 0;
     if (facts.isFixedPitch) flags |= 1 << 0;
@@ -198,6 +198,31 @@ export class DocumentFont {
     );
     return cmap;
   }
+}
+
+/**
+ * Subset font files by the glyphs they hold, per face. Documents of one office draw the same
+ * header, title and signature block in their bold and italic faces, so those subsets come back
+ * glyph for glyph; making one (fontkit re-encodes every table of the font) was a tenth of a
+ * render. Bounded like the shaping caches: emptied when full.
+ */
+const subsetFiles = new WeakMap<PdfFace, { bytes: number; files: Map<string, Uint8Array> }>();
+const SUBSET_CACHE_BYTES = 2_000_000;
+
+function subsetFile(face: PdfFace, subset: FontSubset): Uint8Array {
+  let cache = subsetFiles.get(face);
+  if (!cache) subsetFiles.set(face, (cache = { bytes: 0, files: new Map() }));
+  const key = subset.glyphs.join(',');
+  const known = cache.files.get(key);
+  if (known) return known;
+  const file = subset.encode();
+  if (cache.bytes + file.length + key.length > SUBSET_CACHE_BYTES) {
+    cache.files.clear();
+    cache.bytes = 0;
+  }
+  cache.files.set(key, file);
+  cache.bytes += file.length + key.length;
+  return file;
 }
 
 /**
