@@ -11,6 +11,8 @@ export interface ShapedWord {
   /** The glyphs in drawing order, with their positions in font units. */
   glyphs: readonly ShapedGlyph[];
   positions: readonly GlyphPosition[];
+  /** Every glyph advances by its own width and sits on the baseline (true of unkerned Latin text). */
+  plain: boolean;
 }
 
 /**
@@ -40,7 +42,8 @@ export function shapedWord(face: PdfFace, word: string): ShapedWord {
     cursor += run.glyphs[index]?.codePoints.length ?? 0;
   }
   const positions = run.positions.map(({ xAdvance, xOffset, yOffset }) => ({ xAdvance, xOffset, yOffset }));
-  const shaped: ShapedWord = { advances, glyphs: run.glyphs, positions };
+  const plain = positions.every((position, index) => position.xAdvance === run.glyphs[index]?.advanceWidth && !position.xOffset && !position.yOffset);
+  const shaped: ShapedWord = { advances, glyphs: run.glyphs, positions, plain };
   // a copy of the word: a slice of a long paragraph would keep the whole paragraph alive here
   face.words.set(Array.from(word).join(''), shaped, wordBytes(word.length, count));
   return shaped;

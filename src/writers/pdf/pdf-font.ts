@@ -1,6 +1,6 @@
 import type PDFDocument from 'pdfkit';
 import type { PDFReference } from 'pdfkit';
-import { embeddingFacts, pinGlyphCodePoints, subsettingFont, type FontSubset, type ShapedGlyph } from '../../adapters/fontkit.js';
+import { embeddingFacts, pinGlyphCodePoints, subsettingFont, type FontSubset, type GlyphPosition, type ShapedGlyph } from '../../adapters/fontkit.js';
 import { pageFonts } from '../../adapters/pdfkit.js';
 import { forEachPiece, shapedWord, type ShapedWord } from './font-shaping.js';
 import type { PdfFace } from './pdf-fonts.js';
@@ -19,6 +19,8 @@ export class DocumentFont {
   private readonly unicode: number[][];
   /** By original glyph id: the glyph's subset number as four hex digits. */
   private readonly codes: string[] = [];
+  /** By shaped word: the codes of all its glyphs. */
+  private readonly wordCodes = new Map<ShapedWord, string>();
   private dictionary: PDFReference | undefined;
   /** Font units to thousandths of an em. */
   private readonly scale: number;
@@ -49,42 +51,77 @@ export class DocumentFont {
     if (fonts[this.id] == null) fonts[this.id] = (this.dictionary ??= this.doc.ref());
     const pageHeight = this.doc.page.height;
     const top = pageHeight - y - 0;
-    const ops = ['q', `1 0 0 -1 0 ${pdfNumber(pageHeight)} cm`, 'BT', `1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm`, `/${this.id} ${pdfNumber(sizePt)} Tf`];
 
+    const pieces: ShapedWord[] = [];
+    // with word spacing, the gap after each word: the space's width plus wordSpacing, in thousandths of an em
+    let gap = 0;
+    if (wordSpacing) {
+      // the space's width as pdfkit measures it (widthOfString(' ')), in points
+      let spaceRun = 0;
+      for (const position of shapedWord(this.face, ' ').positions) spaceRun += position.xAdvance * this.scale;
+      const spacePt = ((spaceRun * (sizePt / 1000) + 0) * 100) / 100;
+      gap = (wordSpacing + spacePt) * (1000 / sizePt);
+      for (const word of text.trim().split(/\s+/)) pieces.push(shapedWord(this.face, word));
+    } else {
+      forEachPiece(this.face, text, (piece) => pieces.push(piece));
+    }
+    const operators = pieces.every((piece) => piece.plain) ? this.plainOperators(pieces, gap) : this.operators(pieces, gap, x, top, sizePt);
+    this.doc.addContent(
+      `q\n1 0 0 -1 0 ${pdfNumber(pageHeight)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${this.id} ${pdfNumber(sizePt)} Tf\n${operators}ET\nQ`,
+    );
+  }
+
+  /**
+   * The TJ operator of glyphs that each advance by their own width: the only adjustments are the
+   * gaps after words (`gap`, when the words are drawn apart). Each word's codes are looked up once
+   * per document.
+   */
+  private plainOperators(pieces: ShapedWord[], gap: number): string {
+    const commands: string[] = [];
+    let codes = '';
+    for (const piece of pieces) {
+      let known = this.wordCodes.get(piece);
+      if (known === undefined) {
+        known = '';
+        for (const glyph of piece.glyphs) known += this.code(glyph);
+        this.wordCodes.set(piece, known);
+      }
+      codes += known;
+      if (gap !== 0 && piece.glyphs.length > 0) {
+        const last = piece.glyphs.length - 1;
+        const width = (piece.glyphs[last] as ShapedGlyph).advanceWidth * this.scale;
+        const adjustment = (piece.positions[last] as GlyphPosition).xAdvance * this.scale + gap - width;
+        if (adjustment !== 0) {
+          commands.push(`<${codes}> ${pdfNumber(-adjustment)}`);
+          codes = '';
+        }
+      }
+    }
+    if (codes !== '') commands.push(`<${codes}> 0`);
+    return commands.length > 0 ? `[${commands.join(' ')}] TJ\n` : '';
+  }
+
+  /** The operators of any glyphs, whatever their advances and offsets (see textOperators). */
+  private operators(pieces: ShapedWord[], gap: number, x: number, y: number, sizePt: number): string {
     const codes: string[] = [];
     const advances: number[] = [];
     const widths: number[] = [];
     const offsets: number[] = [];
-    let hasOffsets = false;
-    const add = (piece: ShapedWord, extra: number) => {
-      const { glyphs, positions } = piece;
+    for (const { glyphs, positions } of pieces) {
       const last = glyphs.length - 1;
       for (let index = 0; index <= last; index++) {
         const glyph = glyphs[index] as ShapedGlyph;
-        const position = positions[index] as ShapedWord['positions'][number];
+        const position = positions[index] as GlyphPosition;
         codes.push(this.code(glyph));
         const advance = position.xAdvance * this.scale;
-        advances.push(index === last && extra !== 0 ? advance + extra : advance);
+        advances.push(index === last && gap !== 0 ? advance + gap : advance);
         widths.push(glyph.advanceWidth * this.scale);
-        const xOffset = position.xOffset * this.scale;
-        const yOffset = position.yOffset * this.scale;
-        if (xOffset || yOffset) hasOffsets = true;
-        offsets.push(xOffset, yOffset);
+        offsets.push(position.xOffset * this.scale, position.yOffset * this.scale);
       }
-    };
-    if (wordSpacing) {
-      // the space's width as pdfkit measures it: widthOfString(' '), in points
-      let spaceRun = 0;
-      for (const position of shapedWord(this.face, ' ').positions) spaceRun += position.xAdvance * this.scale;
-      const spacePt = ((spaceRun * (sizePt / 1000) + 0) * 100) / 100;
-      const extra = (wordSpacing + spacePt) * (1000 / sizePt);
-      for (const word of text.trim().split(/\s+/)) add(shapedWord(this.face, word), extra);
-    } else {
-      forEachPiece(this.face, text, (piece) => add(piece, 0));
     }
-    textOperators(ops, codes, advances, widths, hasOffsets ? offsets : undefined, x, top, sizePt / 1000);
-    ops.push('ET', 'Q');
-    this.doc.addContent(ops.join('\n'));
+    const ops: string[] = [];
+    textOperators(ops, codes, advances, widths, offsets, x, y, sizePt / 1000);
+    return ops.map((op) => `${op}\n`).join('');
   }
 
   /** Writes the font's objects; called once, when the document's drawing is done. */
@@ -231,7 +268,7 @@ function subsetFile(face: PdfFace, subset: FontSubset): Uint8Array {
  * the strings), and glyphs moved off the baseline each placed with a Tm of its own. `x` and `y`
  * are the run's start in PDF space; `scale` turns thousandths of an em into points.
  */
-function textOperators(ops: string[], codes: string[], advances: number[], widths: number[], offsets: number[] | undefined, x: number, y: number, scale: number): void {
+function textOperators(ops: string[], codes: string[], advances: number[], widths: number[], offsets: number[], x: number, y: number, scale: number): void {
   const commands: string[] = [];
   let last = 0;
   let hadOffset = false;
@@ -251,8 +288,8 @@ function textOperators(ops: string[], codes: string[], advances: number[], width
   };
   const count = codes.length;
   for (let index = 0; index < count; index++) {
-    const xOffset = offsets?.[2 * index] ?? 0;
-    const yOffset = offsets?.[2 * index + 1] ?? 0;
+    const xOffset = offsets[2 * index] as number;
+    const yOffset = offsets[2 * index + 1] as number;
     if (xOffset || yOffset) {
       flush(index);
       ops.push(`1 0 0 1 ${pdfNumber(x + xOffset * scale)} ${pdfNumber(y + yOffset * scale)} Tm`);
