@@ -8,16 +8,11 @@ import { privateAccessAllowed } from './private-access.js';
  */
 
 /**
- * The current page's font resources, where a font must be named before its text is drawn. pdfkit
- * keeps them in the page's Resources dictionary and exposes that as page.fonts; should the getter
- * go, the Resources dictionary itself (page.resources, which pdfkit's own drawing code uses) is
- * the same object.
+ * The current page's font resources, where a font is named before its text is drawn: the Font
+ * dictionary of the page's Resources, which pdfkit exposes as page.fonts.
  */
 export function pageFonts(doc: PDFDocument): Record<string, PDFReference> {
-  const page = doc.page as unknown as { fonts?: Record<string, PDFReference>; resources: PDFReference };
-  if (page.fonts !== undefined && typeof page.fonts === 'object') return page.fonts;
-  const resources = page.resources.data as { Font?: Record<string, PDFReference> };
-  return (resources.Font ??= {});
+  return (doc.page as unknown as { fonts: Record<string, PDFReference> }).fonts;
 }
 
 /**

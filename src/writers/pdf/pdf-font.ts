@@ -13,6 +13,7 @@ import type { PdfFace } from './pdf-fonts.js';
  * shaped once per process (font-shaping.ts), and drawing only looks up its glyphs.
  */
 export class DocumentFont {
+  private readonly subsetting: object & { createSubset(): FontSubset };
   private readonly subset: FontSubset;
   /** By subset glyph number: the advance in thousandths of an em, and the code points it stands for. */
   private readonly widths: number[];
@@ -33,7 +34,8 @@ export class DocumentFont {
   ) {
     const facts = embeddingFacts(face.drawing.data);
     pinGlyphCodePoints(face.drawing.font);
-    this.subset = subsettingFont(face.drawing.data).createSubset();
+    this.subsetting = subsettingFont(face.drawing.data);
+    this.subset = this.subsetting.createSubset();
     this.unicode = [[0]];
     // pdfkit's first width, in font units rather than thousandths: kept so the bytes stay the same
     this.widths = [facts.notdefAdvance];
@@ -131,7 +133,7 @@ export class DocumentFont {
     const facts = embeddingFacts(this.face.drawing.data);
     const fontFile = doc.ref();
     if (facts.cff) fontFile.data.Subtype = 'CIDFontType0C';
-    fontFile.end(subsetFile(this.face, this.subset));
+    fontFile.end(subsetFile(this.subsetting, this.subset));
 
     let flags = 0;
     if (facts.isFixedPitch) flags |= 1 << 0;
@@ -238,17 +240,17 @@ export class DocumentFont {
 }
 
 /**
- * Subset font files by the glyphs they hold, per face. Documents of one office draw the same
+ * Subset font files by the glyphs they hold, per subsetting font (so per face). Documents of one office draw the same
  * header, title and signature block in their bold and italic faces, so those subsets come back
  * glyph for glyph; making one (fontkit re-encodes every table of the font) was a tenth of a
  * render. Bounded like the shaping caches: emptied when full.
  */
-const subsetFiles = new WeakMap<PdfFace, { bytes: number; files: Map<string, Uint8Array> }>();
+const subsetFiles = new WeakMap<object, { bytes: number; files: Map<string, Uint8Array> }>();
 const SUBSET_CACHE_BYTES = 2_000_000;
 
-function subsetFile(face: PdfFace, subset: FontSubset): Uint8Array {
-  let cache = subsetFiles.get(face);
-  if (!cache) subsetFiles.set(face, (cache = { bytes: 0, files: new Map() }));
+function subsetFile(font: object, subset: FontSubset): Uint8Array {
+  let cache = subsetFiles.get(font);
+  if (!cache) subsetFiles.set(font, (cache = { bytes: 0, files: new Map() }));
   const key = subset.glyphs.join(',');
   const known = cache.files.get(key);
   if (known) return known;
