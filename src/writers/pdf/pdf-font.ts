@@ -1,7 +1,7 @@
 import type PDFDocument from 'pdfkit';
 import type { PDFReference } from 'pdfkit';
 import { embeddingFacts, pinGlyphCodePoints, subsettingFont, type FontSubset, type GlyphPosition, type ShapedGlyph } from '../../adapters/fontkit.js';
-import { pageFonts } from '../../adapters/pdfkit.js';
+import { endStream, pageFonts, writtenStream } from '../../adapters/pdfkit.js';
 import { forEachPiece, shapedWord, type ShapedWord } from './font-shaping.js';
 import type { PdfFace } from './pdf-fonts.js';
 
@@ -23,6 +23,7 @@ export class DocumentFont {
   /** By shaped word: the codes of all its glyphs. */
   private readonly wordCodes = new Map<ShapedWord, string>();
   private dictionary: PDFReference | undefined;
+  private written: { streams: SubsetStreams; fontFile: PDFReference; cmap?: PDFReference } | undefined;
   /** Font units to thousandths of an em. */
   private readonly scale: number;
 
@@ -131,9 +132,9 @@ export class DocumentFont {
     if (this.dictionary === undefined) return;
     const { doc, scale } = this;
     const facts = embeddingFacts(this.face.drawing.data);
-    const fontFile = doc.ref();
-    if (facts.cff) fontFile.data.Subtype = 'CIDFontType0C';
-    fontFile.end(subsetFile(this.subsetting, this.subset));
+    const streams = subsetStreams(this.subsetting, this.subset, () => this.toUnicode());
+    const fontFile = endStream(doc, facts.cff ? { Subtype: 'CIDFontType0C' } : {}, streams.file, streams.deflatedFile);
+    this.written = { streams, fontFile };
 
     let flags = 0;
     if (facts.isFixedPitch) flags |= 1 << 0;
@@ -175,9 +176,17 @@ export class DocumentFont {
       BaseFont: name,
       Encoding: 'Identity-H',
       DescendantFonts: [descendant],
-      ToUnicode: this.toUnicode(),
+      ToUnicode: (this.written.cmap = endStream(doc, {}, streams.cmap, streams.deflatedCmap)),
     };
     this.dictionary.end();
+  }
+
+  /** Keeps, for the next document drawing the same glyphs, the deflated streams as `pdf` has them. */
+  learnFrom(pdf: Uint8Array): void {
+    if (!this.written) return;
+    const { streams, fontFile, cmap } = this.written;
+    streams.deflatedFile ??= writtenStream(pdf, fontFile);
+    if (cmap) streams.deflatedCmap ??= writtenStream(pdf, cmap);
   }
 
   /** The glyph's code in this document's subset, added to the subset on first use. */
@@ -192,8 +201,8 @@ export class DocumentFont {
     return code;
   }
 
-  private toUnicode(): PDFReference {
-    const cmap = this.doc.ref();
+  /** The ToUnicode CMap: for each glyph of the subset, the code points it stands for. */
+  private toUnicode(): string {
     const entries = this.unicode.map((codePoints) => {
       const encoded: string[] = [];
       for (let value of codePoints) {
@@ -211,57 +220,68 @@ export class DocumentFont {
       const end = Math.min(start + 256, entries.length);
       ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
     }
-    cmap.end(
-      [
-        '/CIDInit /ProcSet findresource begin',
-        '12 dict begin',
-        'begincmap',
-        '/CIDSystemInfo <<',
-        '  /Registry (Adobe)',
-        '  /Ordering (UCS)',
-        '  /Supplement 0',
-        '>> def',
-        '/CMapName /Adobe-Identity-UCS def',
-        '/CMapType 2 def',
-        '1 begincodespacerange',
-        '<0000><ffff>',
-        'endcodespacerange',
-        `${ranges.length} beginbfrange`,
-        ...ranges,
-        'endbfrange',
-        'endcmap',
-        'CMapName currentdict /CMap defineresource pop',
-        'end',
-        'end',
-      ].join('\n'),
-    );
-    return cmap;
+    return [
+      '/CIDInit /ProcSet findresource begin',
+      '12 dict begin',
+      'begincmap',
+      '/CIDSystemInfo <<',
+      '  /Registry (Adobe)',
+      '  /Ordering (UCS)',
+      '  /Supplement 0',
+      '>> def',
+      '/CMapName /Adobe-Identity-UCS def',
+      '/CMapType 2 def',
+      '1 begincodespacerange',
+      '<0000><ffff>',
+      'endcodespacerange',
+      `${ranges.length} beginbfrange`,
+      ...ranges,
+      'endbfrange',
+      'endcmap',
+      'CMapName currentdict /CMap defineresource pop',
+      'end',
+      'end',
+    ].join('\n');
   }
 }
 
 /**
- * Subset font files by the glyphs they hold, per subsetting font (so per face). Documents of one office draw the same
- * header, title and signature block in their bold and italic faces, so those subsets come back
- * glyph for glyph; making one (fontkit re-encodes every table of the font) was a tenth of a
- * render. Bounded like the shaping caches: emptied when full.
+ * What a face's font needs for one set of glyphs: the subset font file and the ToUnicode map,
+ * and, once a document has been written with them, both streams as they were deflated there.
  */
-const subsetFiles = new WeakMap<object, { bytes: number; files: Map<string, Uint8Array> }>();
-const SUBSET_CACHE_BYTES = 2_000_000;
+interface SubsetStreams {
+  file: Uint8Array;
+  cmap: string;
+  deflatedFile?: Uint8Array;
+  deflatedCmap?: Uint8Array;
+}
 
-function subsetFile(font: object, subset: FontSubset): Uint8Array {
-  let cache = subsetFiles.get(font);
-  if (!cache) subsetFiles.set(font, (cache = { bytes: 0, files: new Map() }));
+/**
+ * Streams by the glyphs they hold, per subsetting font (so per face). Documents of one office
+ * draw the same header, title and signature block, so a face's glyphs come back the same, and
+ * its streams with them: making a subset (fontkit re-encodes every table) and deflating it were
+ * a fifth of a render. The widths and codes of a subset follow from its glyphs too. Bounded like
+ * the shaping caches: emptied when full.
+ */
+const subsetCaches = new WeakMap<object, { bytes: number; streams: Map<string, SubsetStreams> }>();
+const SUBSET_CACHE_BYTES = 4_000_000;
+
+function subsetStreams(font: object, subset: FontSubset, cmap: () => string): SubsetStreams {
+  let cache = subsetCaches.get(font);
+  if (!cache) subsetCaches.set(font, (cache = { bytes: 0, streams: new Map() }));
   const key = subset.glyphs.join(',');
-  const known = cache.files.get(key);
+  const known = cache.streams.get(key);
   if (known) return known;
-  const file = subset.encode();
-  if (cache.bytes + file.length + key.length > SUBSET_CACHE_BYTES) {
-    cache.files.clear();
+  const streams: SubsetStreams = { file: subset.encode(), cmap: cmap() };
+  // the file and its deflated copy, the map as characters and deflated
+  const bytes = 2 * streams.file.length + 3 * streams.cmap.length + 2 * key.length;
+  if (cache.bytes + bytes > SUBSET_CACHE_BYTES) {
+    cache.streams.clear();
     cache.bytes = 0;
   }
-  cache.files.set(key, file);
-  cache.bytes += file.length + key.length;
-  return file;
+  cache.streams.set(key, streams);
+  cache.bytes += bytes;
+  return streams;
 }
 
 /**

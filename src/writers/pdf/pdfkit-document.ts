@@ -69,7 +69,11 @@ export class WriterDocument {
     return new Promise<Uint8Array>((resolve, reject) => {
       const chunks: Buffer[] = [];
       this.doc.on('data', (chunk) => chunks.push(chunk));
-      this.doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+      this.doc.on('end', () => {
+        const pdf = new Uint8Array(Buffer.concat(chunks));
+        for (const font of this.fonts.values()) font.learnFrom(pdf);
+        resolve(pdf);
+      });
       this.doc.on('error', reject);
       this.doc.end();
     });
