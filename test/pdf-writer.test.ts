@@ -14,10 +14,12 @@ import type { Block, ColumnContent, DocumentModel, Run } from '../src/model/docu
 import { writeDocx } from '../src/writers/docx/index.js';
 import { defaultFontFiles } from '../src/fonts/font-files.js';
 import { codePointAdvances, ShapingCache } from '../src/writers/pdf/font-shaping.js';
-import { MissingGlyphError, writePdf } from '../src/writers/pdf/index.js';
+import { MissingGlyphError, writePdf, writePdfWithPlacements } from '../src/writers/pdf/index.js';
 import { pdfFontFamily, type PdfFace } from '../src/writers/pdf/pdf-fonts.js';
 import {
   BODY_LINE_PT,
+  FOOTER_LEFT_MM,
+  FOOTER_RIGHT_MM,
   HEADER_LEFT_MM,
   HEADER_RIGHT_MM,
   ISSUER,
@@ -28,6 +30,8 @@ import {
   PARTY_RULE_MM,
   PARTY_RULE_PT,
   PLACE_DATE,
+  SIGN_SPACE_MM,
+  SIGNER,
   SUPERIOR,
   modelText,
   run,
@@ -168,6 +172,37 @@ describe('writePdf: the header, the rule and the page numbers', () => {
       expect(number.yMin).toBeGreaterThanOrEqual(mm(PAGE_NUMBER.fromTopMm) - TWIPS_SLACK);
       expect(number.yMin).toBeLessThanOrEqual(mm(PAGE_NUMBER.fromTopMm) + 2);
     }
+  });
+});
+
+describe('writePdfWithPlacements: where blocks landed', () => {
+  it('gives the signature space its box: in the right footer column, between the position and the signer', async () => {
+    const { pdf: placedPdf, placements } = await writePdfWithPlacements(sampleModelPdf());
+    expect(Buffer.from(placedPdf).equals(Buffer.from(pdf))).toBe(true);
+    const spaces = placements.filter((placed) => placed.role === 'sign-space');
+    expect(spaces).toHaveLength(1);
+    const space = spaces[0]!;
+    expect(space.page).toBe(pages.length);
+    expect(space.xPt).toBeCloseTo(LEFT + mm(FOOTER_LEFT_MM), 1);
+    expect(space.widthPt).toBeCloseTo(mm(FOOTER_RIGHT_MM), 1);
+    // whole twips, as the DOCX says it
+    expect(space.heightPt).toBe(Math.round((SIGN_SPACE_MM / 25.4) * 1440) / 20);
+    const page = pages[space.page - 1] as PdfPage;
+    const above = findLine(page, 'BÍ THƯ');
+    const below = findLine(page, SIGNER);
+    expect(Math.max(...above.map((w) => w.yMax))).toBeLessThanOrEqual(space.yPt + TWIPS_SLACK);
+    expect(Math.min(...below.map((w) => w.yMin))).toBeGreaterThanOrEqual(space.yPt + space.heightPt - TWIPS_SLACK);
+  });
+
+  it('gives a paragraph split over pages one box per page, each inside the text area', async () => {
+    const { placements } = await writePdfWithPlacements(sampleModelPdf());
+    for (const placed of placements) {
+      expect(placed.yPt, placed.role).toBeGreaterThanOrEqual(TOP - TWIPS_SLACK);
+      expect(placed.yPt + placed.heightPt, placed.role).toBeLessThanOrEqual(BOTTOM + TWIPS_SLACK);
+      expect(placed.xPt + placed.widthPt, placed.role).toBeLessThanOrEqual(RIGHT + TWIPS_SLACK);
+    }
+    const bodyPages = new Set(placements.filter((placed) => placed.role === 'body').map((placed) => placed.page));
+    expect(bodyPages.size).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, unlinkSync } from 'node:fs';
-import { lstat, open, rename, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { fsReason, type Messages } from './messages.js';
 
 export interface OutputFile {
   /** Absolute path of the file to write. */
@@ -24,17 +25,19 @@ export function tempPathFor(path: string, pid = process.pid): string {
   return join(dirname(path), `.${basename(path)}.${pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-const TEMP_NAME = (pid: number) => new RegExp(`^\\..+\\.${pid}\\.[0-9a-f]{8}\\.tmp$`);
+/** Our temporary files' names; the process id is the first group. */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /**
  * Writes files so that each is whole or absent: every file goes to a temporary file next to
  * it first, and only when all of them are written are they renamed into place. Any failure
  * removes the temporary files; an existing target that is a folder fails before anything is written.
+ * Renaming replaces a symbolic link in the target's place; it never writes through it.
  */
-export async function writeFilesAtomically(files: readonly OutputFile[]): Promise<void> {
+export async function writeFilesAtomically(files: readonly OutputFile[], msg: Messages): Promise<void> {
   for (const file of files) {
     const existing = await lstat(file.path).catch(() => null);
-    if (existing?.isDirectory()) throw new WriteError(`cannot write ${file.display}: a folder of that name is in the way`);
+    if (existing?.isDirectory()) throw new WriteError(msg.write.cannotWrite(file.display, msg.write.folderInTheWay));
   }
   const temps: { file: OutputFile; temp: string; renamed: boolean }[] = [];
   try {
@@ -42,12 +45,12 @@ export async function writeFilesAtomically(files: readonly OutputFile[]): Promis
       const entry = { file, temp: tempPathFor(file.path), renamed: false };
       temps.push(entry);
       await writeWhole(entry.temp, file.data).catch((error: unknown) => {
-        throw new WriteError(`cannot write ${file.display}: ${reasonOf(error)}`);
+        throw new WriteError(msg.write.cannotWrite(file.display, fsReason(msg, error)));
       });
     }
     for (const entry of temps) {
       await rename(entry.temp, entry.file.path).catch((error: unknown) => {
-        throw new WriteError(`cannot write ${entry.file.display}: ${reasonOf(error)}`);
+        throw new WriteError(msg.write.cannotWrite(entry.file.display, fsReason(msg, error)));
       });
       entry.renamed = true;
     }
@@ -68,6 +71,47 @@ async function writeWhole(path: string, data: Uint8Array): Promise<void> {
 }
 
 /**
+ * Creates a folder and its missing parents, one level at a time from the nearest one that
+ * exists. `mkdir(…, { recursive: true })` is not used: on Node 20 it loops for ever on a file
+ * system that refuses new folders without saying why (`/proc/nope`). Here every refusal is
+ * final, and an error says which level failed and why.
+ */
+export async function makeFolder(path: string, display: string, msg: Messages): Promise<void> {
+  const missing: string[] = [];
+  let dir = path;
+  for (;;) {
+    let info;
+    try {
+      info = await stat(dir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // ENOTDIR: a file on the way; it is found, and named, a level up.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new WriteError(msg.write.cannotCreateOut(display, fsReason(msg, error)));
+      info = null;
+    }
+    if (info !== null) {
+      if (!info.isDirectory()) throw new WriteError(msg.write.cannotCreateOut(display, msg.write.notAFolder(dir === path ? display : dir)));
+      break;
+    }
+    missing.push(dir);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const level of missing.reverse()) {
+    try {
+      await mkdir(level);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && (await stat(level).catch(() => null))?.isDirectory()) continue;
+      // ENOENT with the parent in place: a file system such as /proc that makes no folders.
+      const reason = code === 'ENOENT' ? msg.write.notAllowed : fsReason(msg, error);
+      throw new WriteError(msg.write.cannotCreateOut(display, reason));
+    }
+  }
+}
+
+/**
  * Removes the temporary files this process left in a folder (after an interrupt, when
  * worker threads were stopped mid-write). Synchronous, for use on the way out.
  */
@@ -78,9 +122,8 @@ export function removeTempFiles(dir: string, pid = process.pid): void {
   } catch {
     return;
   }
-  const pattern = TEMP_NAME(pid);
   for (const name of names) {
-    if (!pattern.test(name)) continue;
+    if (TEMP_NAME.exec(name)?.[1] !== String(pid)) continue;
     try {
       unlinkSync(join(dir, name));
     } catch {
@@ -89,21 +132,38 @@ export function removeTempFiles(dir: string, pid = process.pid): void {
   }
 }
 
-function reasonOf(error: unknown): string {
-  const e = error as NodeJS.ErrnoException | undefined;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'the folder does not exist';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EISDIR':
-      return 'a folder of that name is in the way';
-    case 'EROFS':
-      return 'the file system is read-only';
-    default:
-      return error instanceof Error ? error.message : String(error);
+/**
+ * Removes temporary files that an earlier run killed mid-write left in a folder: files of our
+ * own naming whose process is no longer running. Returns how many were removed.
+ */
+export async function removeStaleTempFiles(dir: string, isRunning: (pid: number) => boolean = processIsRunning): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
+    if (!Number.isSafeInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    const path = join(dir, name);
+    try {
+      if (!(await lstat(path)).isFile()) continue;
+      await unlink(path);
+      removed++;
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
+}
+
+function processIsRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
   }
 }

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, parse, resolve } from 'node:path';
+import { basename, join, parse, resolve } from 'node:path';
+import type { Messages } from './messages.js';
 import { describeReadError, type InputSource } from './read-input.js';
 
 /** The argument that means "read standard input". */
@@ -9,10 +10,12 @@ export const STDIN_NAME = 'stdin';
 
 /** One input to work on, found from the command line. */
 export interface InputEntry {
-  /** As messages name it: the argument as typed, or folder/file for a folder's files; "stdin". */
+  /** As messages name it: the argument as typed, or folder/sub/file for a folder's files; "stdin". */
   name: string;
   /** The outputs' file name without extension: the input's name without ".json". */
   base: string;
+  /** The folder, relative to the output folder, its outputs go to ('' for the output folder itself). */
+  outSubdir: string;
   /** The input's absolute path, or null for standard input. */
   path: string | null;
 }
@@ -31,62 +34,94 @@ export interface ExpandedInputs {
 }
 
 /**
- * Turns the command-line arguments into inputs: a file is itself, a folder is every *.json
- * file directly inside it (sorted by name), "-" is standard input. A path given twice counts once.
+ * Turns the command-line arguments into inputs: a file is itself; a folder is every *.json file
+ * in it and in its subfolders (hidden folders and node_modules left out, symbolic links to
+ * folders not followed), whose outputs mirror the folder tree; "-" is standard input.
+ * With several folders, each one's tree goes under its own name, so that two month folders
+ * holding the same file names do not collide. A path given twice counts once.
  */
-export async function expandInputs(args: readonly string[], cwd = process.cwd()): Promise<ExpandedInputs> {
+export async function expandInputs(args: readonly string[], cwd: string, msg: Messages): Promise<ExpandedInputs> {
   const entries: InputEntry[] = [];
   const problems: InputProblem[] = [];
   const seen = new Set<string>();
   let usesStdin = false;
 
-  const add = (name: string, path: string) => {
+  const add = (name: string, path: string, outSubdir: string) => {
     if (seen.has(path)) return;
     seen.add(path);
-    entries.push({ name, base: parse(path).name, path });
+    entries.push({ name, base: parse(path).name, outSubdir, path });
   };
 
+  const found: { arg: string; path: string; isFolder: boolean }[] = [];
   for (const arg of args) {
     if (arg === STDIN_ARGUMENT) {
-      if (!usesStdin) entries.push({ name: STDIN_NAME, base: STDIN_NAME, path: null });
+      if (!usesStdin) entries.push({ name: STDIN_NAME, base: STDIN_NAME, outSubdir: '', path: null });
       usesStdin = true;
       continue;
     }
     const path = resolve(cwd, arg);
-    let info;
     try {
-      info = await stat(path);
+      found.push({ arg, path, isFolder: (await stat(path)).isDirectory() });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      problems.push({ name: arg, message: code === 'ENOENT' ? 'no such file or folder' : describeReadError(error) });
+      problems.push({ name: arg, message: code === 'ENOENT' ? msg.input.noSuchFileOrFolder : describeReadError(error, msg) });
+    }
+  }
+  const folderCount = new Set(found.filter((f) => f.isFolder).map((f) => f.path)).size;
+
+  for (const { arg, path, isFolder } of found) {
+    if (!isFolder) {
+      add(arg, path, '');
       continue;
     }
-    if (!info.isDirectory()) {
-      add(arg, path);
-      continue;
-    }
-    let names: string[];
+    let files: string[];
     try {
-      const dirents = await readdir(path, { withFileTypes: true });
-      names = dirents.filter((d) => /\.json$/i.test(d.name) && (d.isFile() || d.isSymbolicLink())).map((d) => d.name);
+      files = await jsonFilesUnder(path);
     } catch (error) {
-      problems.push({ name: arg, message: `the folder ${describeReadError(error)}` });
+      problems.push({ name: arg, message: msg.input.folderUnreadable(describeReadError(error, msg)) });
       continue;
     }
-    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    if (names.length === 0) problems.push({ name: arg, message: 'the folder holds no .json file' });
-    for (const name of names) add(join(arg, name), join(path, name));
+    if (files.length === 0) problems.push({ name: arg, message: msg.input.folderEmpty });
+    const prefix = folderCount > 1 ? basename(path) : '';
+    for (const file of files) {
+      const sub = parse(file).dir;
+      add(join(arg, file), join(path, file), join(prefix, sub));
+    }
   }
   return { entries, problems, usesStdin };
 }
 
-/** Reads all of standard input as UTF-8 text. */
-export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+/** Paths (relative to `root`) of the *.json files under it, sorted by folder, then name. */
+async function jsonFilesUnder(root: string, sub = ''): Promise<string[]> {
+  const dirents = await readdir(join(root, sub), { withFileTypes: true });
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (const d of dirents) {
+    if (d.isDirectory()) {
+      if (!d.name.startsWith('.') && d.name !== 'node_modules') folders.push(d.name);
+    } else if (/\.json$/i.test(d.name) && (d.isFile() || d.isSymbolicLink())) {
+      files.push(d.name);
+    }
+  }
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const result = files.sort(byName).map((name) => join(sub, name));
+  for (const folder of folders.sort(byName)) {
+    try {
+      result.push(...(await jsonFilesUnder(root, join(sub, folder))));
+    } catch {
+      // an unreadable subfolder holds nothing we can render; the others still count
+    }
+  }
+  return result;
 }
 
-export function sourceOf(entry: InputEntry, stdinText: string | null): InputSource {
-  return entry.path === null ? { kind: 'text', text: stdinText ?? '' } : { kind: 'file', path: entry.path };
+/** Reads all of standard input as bytes (decoded, strictly, with the other inputs). */
+export async function readStdin(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+export function sourceOf(entry: InputEntry, stdinBytes: Uint8Array | null): InputSource {
+  return entry.path === null ? { kind: 'bytes', bytes: stdinBytes ?? new Uint8Array() } : { kind: 'file', path: entry.path };
 }

@@ -1,4 +1,5 @@
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+import { messagesFor, type Messages } from './messages.js';
 
 /**
  * Where JSON text goes wrong, as an editor shows it (line and column, both from 1).
@@ -19,8 +20,8 @@ type Container = 'object' | 'array';
 type ErrorName = ReturnType<typeof printParseErrorCode>;
 
 /** The first syntax error of `text`, or null when it is valid JSON. */
-export function findJsonSyntaxError(text: string): JsonSyntaxProblem | null {
-  if (text.trim() === '') return { line: 1, column: 1, message: 'the input is empty' };
+export function findJsonSyntaxError(text: string, msg: Messages = messagesFor('en')): JsonSyntaxProblem | null {
+  if (text.trim() === '') return { line: 1, column: 1, message: msg.json.empty };
   const containers: Container[] = [];
   const errors: { name: ErrorName; offset: number; inside: Container | undefined }[] = [];
   const onError = (code: ParseErrorCode, offset: number) => {
@@ -40,7 +41,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | null {
     );
   } catch (error) {
     // Nested too deeply for the parser's recursion: no position to give.
-    if (error instanceof RangeError) return { line: 1, column: 1, message: 'nested too deeply' };
+    if (error instanceof RangeError) return { line: 1, column: 1, message: msg.input.tooDeep };
     throw error;
   }
   const [first, next] = errors;
@@ -48,59 +49,57 @@ export function findJsonSyntaxError(text: string): JsonSyntaxProblem | null {
   // An unknown word ('tru', NaN, a quote ') is reported, and then what was expected in its place.
   const expected = next?.name === 'ValueExpected' || next?.name === 'PropertyNameExpected';
   const name = first.name === 'InvalidSymbol' && expected ? next.name : first.name;
-  return { ...lineAndColumn(text, first.offset), message: describe(name, first.inside, text, first.offset) };
+  return { ...lineAndColumn(text, first.offset), message: describe(msg, name, first.inside, text, first.offset) };
 }
 
-function describe(name: ErrorName, inside: Container | undefined, text: string, offset: number): string {
-  const found = foundAt(text, offset);
+function describe(msg: Messages, name: ErrorName, inside: Container | undefined, text: string, offset: number): string {
+  const j = msg.json;
+  const found = foundAt(msg, text, offset);
   const inArray = name === 'CloseBracketExpected' || (name !== 'CloseBraceExpected' && inside === 'array');
-  const after = inArray ? "',' or ']' after an array element" : "',' or '}' after a property value";
   switch (name) {
     case 'PropertyNameExpected':
-      return trailingComma(text, offset) ?? `expected a property name in double quotes, found ${found}`;
-    case 'ValueExpected': {
-      const what = inside === 'object' ? 'a property value' : inside === 'array' ? 'an array element' : 'a value';
-      return trailingComma(text, offset) ?? `expected ${what}, found ${found}`;
-    }
+      return trailingComma(msg, text, offset) ?? j.expectedPropertyName(found);
+    case 'ValueExpected':
+      return trailingComma(msg, text, offset) ?? j.expectedValue(inside === 'object' ? 'property' : inside === 'array' ? 'element' : 'value', found);
     case 'ColonExpected':
-      return `expected ':' after the property name, found ${found}`;
+      return j.expectedColon(found);
     case 'CommaExpected':
     case 'CloseBraceExpected':
     case 'CloseBracketExpected':
-      return `expected ${after}, found ${found}`;
+      return j.expectedAfter(inArray, found);
     case 'InvalidSymbol':
-      if (inside !== undefined) return `expected ${inside === 'array' ? 'an array element' : 'a property value'}, found ${found}`;
-      return `unexpected ${found} after the end of the JSON value`;
+      if (inside !== undefined) return j.expectedValue(inside === 'array' ? 'element' : 'property', found);
+      return j.afterEnd(found);
     case 'EndOfFileExpected':
-      return `unexpected ${found} after the end of the JSON value`;
+      return j.afterEnd(found);
     case 'UnexpectedEndOfString':
-      return 'a string that is not closed before the end of its line (missing ")';
+      return j.unclosedString;
     case 'InvalidEscapeCharacter':
-      return 'an invalid escape in a string (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)';
+      return j.badEscape;
     case 'InvalidUnicode':
-      return 'a \\u escape needs four hex digits';
+      return j.badUnicode;
     case 'InvalidCharacter':
-      return 'a control character inside a string';
+      return j.controlCharacter;
     case 'InvalidNumberFormat':
     case 'UnexpectedEndOfNumber':
-      return 'a malformed number';
+      return j.badNumber;
     case 'InvalidCommentToken':
     case 'UnexpectedEndOfComment':
-      return 'a comment (JSON allows none)';
+      return j.comment;
     default:
-      return `invalid JSON (${name})`;
+      return j.other(name);
   }
 }
 
 /** A ',' just before the '}' or ']' at `offset`: the one mistake worth naming as such. */
-function trailingComma(text: string, offset: number): string | undefined {
+function trailingComma(msg: Messages, text: string, offset: number): string | undefined {
   const close = text[offset];
   if (close !== '}' && close !== ']') return undefined;
-  return /,\s*$/.test(text.slice(0, offset)) ? `a comma before '${close}' (JSON allows no trailing comma)` : undefined;
+  return /,\s*$/.test(text.slice(0, offset)) ? msg.json.trailingComma(close) : undefined;
 }
 
-function foundAt(text: string, offset: number): string {
-  if (offset >= text.length) return 'end of input';
+function foundAt(msg: Messages, text: string, offset: number): string {
+  if (offset >= text.length) return msg.json.endOfInput;
   const c = String.fromCodePoint(text.codePointAt(offset)!);
   return c === "'" ? `"'"` : `'${c}'`;
 }
@@ -123,4 +122,43 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 export function positionInMessage(message: string): number | null {
   const match = /at position (\d+)/.exec(message);
   return match ? Number(match[1]) : null;
+}
+
+/** A key written twice in one object (JSON.parse silently keeps the last). */
+export interface DuplicateKey {
+  key: string;
+  line: number;
+  column: number;
+  first: { line: number; column: number };
+}
+
+/** The first key that appears twice in one object of valid JSON `text`, or null. */
+export function findDuplicateKey(text: string): DuplicateKey | null {
+  const objects: Map<string, number>[] = [];
+  let found: { key: string; offset: number; firstOffset: number } | null = null;
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: () => void objects.push(new Map()),
+        onObjectEnd: () => void objects.pop(),
+        onObjectProperty: (key, offset) => {
+          if (found !== null) return;
+          const keys = objects.at(-1);
+          if (keys === undefined) return;
+          const first = keys.get(key);
+          if (first === undefined) keys.set(key, offset);
+          else found = { key, offset, firstOffset: first };
+        },
+      },
+      { disallowComments: true },
+    );
+  } catch (error) {
+    // Nested beyond the parser's recursion: JSON.parse read it, so let it through unchecked.
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+  if (found === null) return null;
+  const { key, offset, firstOffset } = found;
+  return { key, ...lineAndColumn(text, offset), first: lineAndColumn(text, firstOffset) };
 }

@@ -9,6 +9,13 @@ import { isRenderWorker, runRenderWorker } from './render-worker.js';
 if (isRenderWorker()) {
   runRenderWorker();
 } else {
+  // `ket-luan help render | head -3`: the reader has gone; stop quietly, as cat and grep do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   runCli(process.argv, { entryUrl: import.meta.url }).then(
     (code) => {
       process.exitCode = code;

@@ -1,9 +1,12 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option, type Argument } from 'commander';
+import { processIo, type CliIo, type CommandContext } from './context.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
-import { DEFAULT_INIT_FILE, initCommand } from './init-command.js';
+import { parseFontsOption } from './font-option.js';
+import { initCommand, type InitCommandOptions } from './init-command.js';
+import { chooseLang, messagesFor, translateCommanderError, type Messages } from './messages.js';
 import { packageVersion } from './package-version.js';
-import { renderCommand, type CommandContext, type RenderCommandOptions } from './render-command.js';
-import { DEFAULT_FORMATS, defaultJobs, parseFormats, parseJobs, UsageError } from './render-options.js';
+import { renderCommand, type RenderCommandOptions } from './render-command.js';
+import { DEFAULT_FORMATS, defaultJobs, parseFormats, parseJobs, parseLang, parseMonth, UsageError } from './render-options.js';
 import { templatesInitCommand, type TemplatesInitOptions } from './templates-init-command.js';
 import { validateCommand, type ValidateCommandOptions } from './validate-command.js';
 
@@ -19,82 +22,122 @@ function usage<T>(parse: (value: string) => T): (value: string) => T {
   };
 }
 
+/** Commander's help in the chosen language: its headings and the "default:" of options. */
+function helpIn(msg: Messages): Partial<Help> & { showGlobalOptions: boolean } {
+  const localiseUsage = (text: string) => text.replace('[options]', msg.help.optionsWord).replace('[command]', msg.help.commandWord);
+  const localiseDefault = (text: string) => text.replace(/\(default: /, `(${msg.help.defaultWord}: `);
+  return {
+    showGlobalOptions: true,
+    styleTitle: (title: string) => msg.help.titles[title] ?? title,
+    styleUsage: (usageText: string) => localiseUsage(usageText),
+    subcommandTerm(this: Help, command: Command) {
+      return localiseUsage(Help.prototype.subcommandTerm.call(this, command));
+    },
+    optionDescription(this: Help, option: Option) {
+      return localiseDefault(Help.prototype.optionDescription.call(this, option));
+    },
+    argumentDescription(this: Help, argument: Argument) {
+      return localiseDefault(Help.prototype.argumentDescription.call(this, argument));
+    },
+  };
+}
+
 /** The `ket-luan` command and its subcommands; each action stores its exit status in `result`. */
 export function buildProgram(context: CommandContext, result: { exitCode: number }): Command {
+  const { io, msg } = context;
+  const h = msg.help;
   const program = new Command('ket-luan')
-    .description('Render Vietnamese Party conclusions (KẾT LUẬN) from JSON to DOCX and PDF, in the official layout.')
-    .version(packageVersion(), '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
+    .description(h.program)
+    .version(packageVersion(), '-V, --version', h.version)
+    .helpOption('-h, --help', h.help)
+    .helpCommand('help [command]', h.helpCommand)
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+      outputError: (text, write) => write(translateCommanderError(msg, text)),
+    })
+    .configureHelp(helpIn(msg))
     .exitOverride()
-    .showHelpAfterError('(add --help for usage)');
+    .showHelpAfterError(h.afterError);
+  // Read before parsing (see langFromArgs); declared so that it is accepted and listed.
+  program.addOption(new Option('--lang <code>', h.lang).argParser(usage((v) => parseLang(v, msg))));
+
+  const fontsOption = () => new Option('--fonts <fonts>', h.fonts).argParser(usage((v) => parseFontsOption(v, io.cwd, msg)));
 
   program
     .command('render')
-    .description('render inputs to DOCX and/or PDF')
-    .argument('<input...>', 'JSON files, folders (every *.json inside), or - for standard input')
-    .option('-o, --out <dir>', 'the folder to write to (default: the current folder)')
+    .description(h.render.description)
+    .argument('<input...>', h.inputs)
+    .option('-o, --out <dir>', h.render.out)
     .addOption(
-      new Option('-f, --format <list>', 'formats to write, comma-separated: docx, pdf')
-        .argParser(usage(parseFormats))
-        .default(parseFormats(DEFAULT_FORMATS), DEFAULT_FORMATS),
+      new Option('-f, --format <list>', h.render.format)
+        .argParser(usage((v) => parseFormats(v, msg)))
+        .default(parseFormats(DEFAULT_FORMATS, msg), DEFAULT_FORMATS),
     )
-    .option('--templates <dir>', 'a folder of templates that shadow the built-in ones (see: ket-luan templates init)')
-    .option('--profile <name>', 'the layout profile (default: ket-luan-hd36)')
-    .option('--pdfa', 'write PDF/A-2b, the archival form of PDF')
-    .option('-q, --quiet', 'print nothing but errors')
-    .option('-j, --jobs <n>', `inputs rendered at once, in worker threads (default: the cores available, ${defaultJobs()} here)`, usage(parseJobs))
-    .addHelpText(
-      'after',
-      `
-Each input <name>.json is written to <dir>/<name>.docx and <dir>/<name>.pdf; standard input to stdin.docx/.pdf.
-The templates and profile are checked before anything is rendered. A file is written whole or not at all.
-Exit status: 0 all rendered, 1 some input failed (or a template is bad), 2 usage error.
-
-Examples:
-  ket-luan render 2024-11.json
-  ket-luan render inputs/ -o out -f pdf --pdfa
-  cat 2024-11.json | ket-luan render - -f docx`,
-    )
+    .option('--templates <dir>', h.render.templates)
+    .option('--profile <name>', h.render.profile)
+    .addOption(fontsOption())
+    .option('--pdfa', h.render.pdfa)
+    .option('-q, --quiet', h.render.quiet)
+    .addOption(new Option('-j, --jobs <n>', h.render.jobs(defaultJobs())).argParser(usage((v) => parseJobs(v, msg))))
+    .addHelpText('after', h.render.after)
     .action(async (inputs: string[], options: RenderCommandOptions) => {
       result.exitCode = await renderCommand(inputs, options, context);
     });
 
   program
     .command('validate')
-    .description('check inputs without writing anything')
-    .argument('<input...>', 'JSON files, folders (every *.json inside), or - for standard input')
-    .option('--templates <dir>', 'check against these templates too')
-    .option('--profile <name>', 'check against this layout profile')
-    .addHelpText('after', '\nPrints "<file>: ok" for each valid input, and each problem as "<file>: <field>: <message>".\nExit status: 0 all valid, 1 some input invalid, 2 usage error.')
+    .description(h.validate.description)
+    .argument('<input...>', h.inputs)
+    .option('--templates <dir>', h.validate.templates)
+    .option('--profile <name>', h.validate.profile)
+    .addOption(fontsOption())
+    .addHelpText('after', h.validate.after)
     .action(async (inputs: string[], options: ValidateCommandOptions) => {
-      result.exitCode = await validateCommand(inputs, options);
+      result.exitCode = await validateCommand(inputs, options, context);
     });
 
   program
     .command('init')
-    .description("write a starter input for this month's regular meeting")
-    .argument('[file]', 'the file to write', DEFAULT_INIT_FILE)
-    .option('--force', 'overwrite the file if it exists')
-    .action(async (file: string, options: { force?: boolean }) => {
-      result.exitCode = await initCommand(file, options);
+    .description(h.init.description)
+    .argument('[file]', h.init.file)
+    .addOption(new Option('--month <YYYY-MM>', h.init.month).argParser(usage((v) => parseMonth(v, msg))))
+    .option('--from <file>', h.init.from)
+    .option('--force', h.init.force)
+    .addHelpText('after', h.init.after)
+    .action(async (file: string | undefined, options: InitCommandOptions) => {
+      result.exitCode = await initCommand(file, options, context);
     });
 
-  const templates = program.command('templates').description('work with the layout templates');
+  const templates = program.command('templates').description(h.templates.description);
   templates
     .command('init')
-    .description("write an editable copy of the package's templates (all profiles) into a folder")
-    .argument('<dir>', 'the folder to create (or an empty one)')
-    .option('--force', 'copy into a folder that is not empty, overwriting files of the same names')
-    .addHelpText('after', '\nThen render with: ket-luan render --templates <dir> <input.json>')
+    .description(h.templates.initDescription)
+    .argument('<dir>', h.templates.dir)
+    .option('--force', h.templates.force)
+    .addHelpText('after', h.templates.after)
     .action(async (dir: string, options: TemplatesInitOptions) => {
-      result.exitCode = await templatesInitCommand(dir, options);
+      result.exitCode = await templatesInitCommand(dir, options, context);
     });
 
   return program;
 }
 
-/** Runs the command line; resolves to the exit status (never calls process.exit). */
-export async function runCli(argv: readonly string[], context: CommandContext): Promise<number> {
+export interface RunOptions {
+  /** The URL of the command's entry file, which worker threads run too. */
+  entryUrl: string;
+  /** Default: the real process's folder, environment and streams. */
+  io?: CliIo;
+}
+
+/**
+ * Runs the command line (`argv` as process.argv: node, script, arguments…); resolves to the exit
+ * status and never calls process.exit, so tests can run it in-process.
+ */
+export async function runCli(argv: readonly string[], { entryUrl, io = processIo() }: RunOptions): Promise<number> {
+  const lang = chooseLang(argv.slice(2), io.env);
+  const msg = messagesFor(lang);
+  const context: CommandContext = { entryUrl, io, lang, msg };
   const result = { exitCode: EXIT_OK };
   const program = buildProgram(context, result);
   try {
@@ -103,10 +146,10 @@ export async function runCli(argv: readonly string[], context: CommandContext): 
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n`);
+      io.stderr.write(`${msg.errorPrefix}${error.message}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`ket-luan: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(`${msg.unexpected(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     return EXIT_FAILED;
   }
 }

@@ -1,9 +1,14 @@
-import { mkdir } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { FontFiles } from '../fonts/font-files.js';
 import type { OutputFormat } from '../render.js';
-import { removeTempFiles } from './atomic-write.js';
+import { makeFolder, removeStaleTempFiles, removeTempFiles } from './atomic-write.js';
+import type { CommandContext } from './context.js';
+import { displayPath } from './display-path.js';
+import { checkFonts } from './font-option.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
 import { expandInputs, readStdin, sourceOf, type InputEntry } from './input-files.js';
+import type { Messages } from './messages.js';
 import { createProgress, type Progress } from './progress.js';
 import type { PlannedOutput, RenderJob, RenderOutcome, RenderSettings } from './render-job.js';
 import { defaultJobs, poolSize } from './render-options.js';
@@ -20,53 +25,70 @@ export interface RenderCommandOptions {
   quiet?: boolean;
   /** Parsed from --jobs by `parseJobs`; default: the cores available. */
   jobs?: number;
+  /** Parsed from --fonts. */
+  fonts?: FontFiles;
 }
 
-export interface CommandContext {
-  /** The URL of the command's entry file, which worker threads run too. */
-  entryUrl: string;
-}
+/**
+ * A single input smaller than this renders in the main thread (well under a second), sparing a
+ * worker's start-up; a larger one renders in a worker, so that Ctrl-C stops it at once rather
+ * than when the main thread's work is done.
+ */
+const MAIN_THREAD_MAX_BYTES = 64 * 1024;
 
 /**
  * `ket-luan render`: checks the templates once, then renders every input to every format,
  * in worker threads when there are several.
  */
 export async function renderCommand(args: readonly string[], options: RenderCommandOptions, context: CommandContext): Promise<number> {
+  const { io, msg, lang } = context;
   const formats = options.format;
   const jobs = options.jobs ?? defaultJobs();
   const started = performance.now();
 
-  const templates = checkTemplates({ templates: options.templates, profile: options.profile });
+  const templates = checkTemplates({ templates: options.templates, profile: options.profile }, lang, io.cwd);
   if (!templates.ok) {
-    process.stderr.write(`error: ${templates.message}\n`);
+    io.stderr.write(`${msg.errorPrefix}${templates.message}\n`);
     return EXIT_FAILED;
   }
 
-  const { entries, problems, usesStdin } = await expandInputs(args);
-  const stdinText = usesStdin ? await readStdin() : null;
-  const outDir = resolve(options.out ?? '.');
-  if (entries.length > 0) {
-    try {
-      await mkdir(outDir, { recursive: true });
-    } catch (error) {
-      process.stderr.write(`error: cannot create the output folder ${options.out}: ${(error as Error).message}\n`);
-      return EXIT_FAILED;
-    }
+  const fontProblem = options.fonts === undefined ? null : await checkFonts(options.fonts, lang, io.cwd);
+  if (fontProblem !== null) {
+    io.stderr.write(`${msg.errorPrefix}${fontProblem}\n`);
+    return EXIT_FAILED;
   }
+
+  const { entries, problems, usesStdin } = await expandInputs(args, io.cwd, msg);
+  const stdinBytes = usesStdin ? await readStdin(io.stdin) : null;
+  const outDir = resolve(io.cwd, options.out ?? '.');
+  const outFolders = [...new Set(entries.map((e) => join(outDir, e.outSubdir)))].sort();
+  try {
+    for (const folder of outFolders) await makeFolder(folder, displayPath(folder, io.cwd), msg);
+  } catch (error) {
+    io.stderr.write(`${msg.errorPrefix}${(error as Error).message}\n`);
+    return EXIT_FAILED;
+  }
+  // A batch killed mid-write (kill -9, a power cut) left its temporary files behind.
+  await Promise.all(outFolders.map((folder) => removeStaleTempFiles(folder)));
 
   const settings: RenderSettings = {
     ...(templates.templatesDir !== undefined && { templates: templates.templatesDir }),
     ...(options.profile !== undefined && { profile: options.profile }),
     ...(options.pdfa === true && { pdfa: true }),
+    ...(options.fonts !== undefined && { fonts: options.fonts }),
+    lang,
+    cwd: io.cwd,
   };
-  const plan = planJobs(entries, formats, outDir, options.out, settings, stdinText);
-  const progress = createProgress({ total: entries.length + problems.length, quiet: options.quiet === true });
+  const plan = planJobs(entries, formats, outDir, options.out, settings, stdinBytes, msg);
+  const progress = createProgress({ total: entries.length + problems.length, quiet: options.quiet === true, stream: io.stderr, msg });
   let rendered = 0;
   let failed = 0;
+  let warned = 0;
   const report = (outcome: RenderOutcome) => {
     if (outcome.ok) {
       rendered++;
-      progress.rendered(outcome.name, outcome.outputs);
+      if (outcome.warnings.length > 0) warned++;
+      progress.rendered(outcome.name, outcome.outputs, outcome.warnings);
     } else {
       failed++;
       progress.failed(outcome.name, outcome.messages);
@@ -76,17 +98,18 @@ export async function renderCommand(args: readonly string[], options: RenderComm
     report({ id: -1, name: problem.name, ok: false, messages: [`${problem.name}: ${problem.message}`] });
   }
 
+  const inMainThread = plan.jobs.length === 1 && (await isSmall(plan.jobs[0]!));
   const threads = poolSize(jobs, plan.jobs.length);
-  const pool = threads > 1 ? new WorkerPool(threads, workerLaunchFor(context.entryUrl)) : null;
-  const stopOnSignal = interruptHandler(progress, pool, outDir);
+  const pool = plan.jobs.length > 0 && !inMainThread ? new WorkerPool(threads, workerLaunchFor(context.entryUrl), msg) : null;
+  const stopOnSignal = interruptHandler(progress, pool, outFolders, io.stderr, msg);
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
   try {
     if (pool !== null) {
       await pool.run(plan.jobs, report);
     } else if (plan.jobs.length > 0) {
-      // One input (or one core): the main thread renders, sparing a worker's start-up.
-      const render = await loadRenderer();
+      // One small input: the main thread renders, sparing a worker's start-up.
+      const render = await loadRenderer(msg);
       for (const job of plan.jobs) report(await render(job));
     }
   } finally {
@@ -94,16 +117,22 @@ export async function renderCommand(args: readonly string[], options: RenderComm
     process.off('SIGTERM', stopOnSignal);
   }
 
-  progress.finish({ rendered, failed, seconds: (performance.now() - started) / 1000 });
+  progress.finish({ rendered, failed, warned, seconds: (performance.now() - started) / 1000 });
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
+async function isSmall(job: RenderJob): Promise<boolean> {
+  if (job.source.kind === 'bytes') return job.source.bytes.length < MAIN_THREAD_MAX_BYTES;
+  const size = (await stat(job.source.path).catch(() => null))?.size ?? 0;
+  return size < MAIN_THREAD_MAX_BYTES;
+}
+
 /** The library's renderer; if it cannot even be loaded, every job fails with the reason. */
-async function loadRenderer(): Promise<(job: RenderJob) => Promise<RenderOutcome>> {
+async function loadRenderer(msg: Messages): Promise<(job: RenderJob) => Promise<RenderOutcome>> {
   try {
     return (await import('./render-job.js')).renderJob;
   } catch (error) {
-    const reason = `cannot load the renderer: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = msg.render.cannotLoad(error instanceof Error ? error.message : String(error));
     return async (job) => ({ id: job.id, name: job.name, ok: false, messages: [`${job.name}: ${reason}`] });
   }
 }
@@ -120,7 +149,8 @@ function planJobs(
   outDir: string,
   outArg: string | undefined,
   settings: RenderSettings,
-  stdinText: string | null,
+  stdinBytes: Uint8Array | null,
+  msg: Messages,
 ): Plan {
   const jobs: RenderJob[] = [];
   const conflicts: Plan['conflicts'] = [];
@@ -128,34 +158,35 @@ function planJobs(
   const claimed = new Map<string, string>();
   for (const entry of entries) {
     const outputs: PlannedOutput[] = formats.map((format) => {
-      const file = `${entry.base}.${format}`;
+      const file = join(entry.outSubdir, `${entry.base}.${format}`);
       return { format, path: join(outDir, file), display: outArg === undefined ? file : join(outArg, file) };
     });
     const clash = outputs.find((o) => claimed.has(o.path) || inputPaths.has(o.path));
     if (clash) {
       const other = claimed.get(clash.path);
-      conflicts.push({
-        name: entry.name,
-        message: other
-          ? `not rendered: it would write ${clash.display}, as ${other} does (rename one of them, or render them to different folders)`
-          : `not rendered: it would overwrite the input ${clash.display}`,
-      });
+      conflicts.push({ name: entry.name, message: other ? msg.render.clash(clash.display, other) : msg.render.overwritesInput(clash.display) });
       continue;
     }
     for (const o of outputs) claimed.set(o.path, entry.name);
-    jobs.push({ id: jobs.length, name: entry.name, source: sourceOf(entry, stdinText), outputs, settings });
+    jobs.push({ id: jobs.length, name: entry.name, source: sourceOf(entry, stdinBytes), outputs, settings });
   }
   return { jobs, conflicts };
 }
 
 /** On Ctrl-C: stop the workers, remove this process's temporary files, restore the terminal. */
-function interruptHandler(progress: Progress, pool: WorkerPool | null, outDir: string): (signal: NodeJS.Signals) => void {
+function interruptHandler(
+  progress: Progress,
+  pool: WorkerPool | null,
+  outFolders: readonly string[],
+  stderr: CommandContext['io']['stderr'],
+  msg: Messages,
+): (signal: NodeJS.Signals) => void {
   return (signal) => {
     progress.abort();
     const timeout = new Promise((done) => setTimeout(done, 2000).unref());
     void Promise.race([pool?.terminate(), timeout]).finally(() => {
-      removeTempFiles(outDir);
-      process.stderr.write(`\nstopped (${signal}); no partial file was left\n`);
+      for (const folder of outFolders) removeTempFiles(folder);
+      stderr.write(`\n${msg.render.stopped(signal)}\n`);
       process.exit(EXIT_INTERRUPTED);
     });
   };

@@ -3,10 +3,13 @@
  * thread) does. This module loads the library's writers, so it is imported only when rendering.
  */
 import { composeConclusion } from '../compose-conclusion.js';
+import type { FontFiles } from '../fonts/font-files.js';
 import { writeComposed, type OutputFormat } from '../render.js';
 import { writeFilesAtomically, type OutputFile } from './atomic-write.js';
 import { describeError } from './describe-error.js';
+import { messagesFor, type Lang } from './messages.js';
 import { readInput, type InputSource } from './read-input.js';
+import { placeholderFields } from './starter-input.js';
 
 export interface PlannedOutput {
   format: OutputFormat;
@@ -21,6 +24,12 @@ export interface RenderSettings {
   templates?: string;
   profile?: string;
   pdfa?: boolean;
+  /** Absolute paths of the four faces given with --fonts. */
+  fonts?: FontFiles;
+  /** The language of messages. */
+  lang: Lang;
+  /** The folder paths in messages are relative to. */
+  cwd: string;
 }
 
 /** Everything a worker needs for one input; plain data, so it crosses to a worker thread. */
@@ -33,7 +42,7 @@ export interface RenderJob {
 }
 
 export type RenderOutcome =
-  | { id: number; name: string; ok: true; outputs: string[] }
+  | { id: number; name: string; ok: true; outputs: string[]; warnings: string[] }
   | { id: number; name: string; ok: false; messages: string[] };
 
 /**
@@ -41,17 +50,21 @@ export type RenderOutcome =
  * then writes the files (each whole, or not at all). Never throws: a failure is an outcome.
  */
 export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
+  const { settings } = job;
+  const msg = messagesFor(settings.lang);
   try {
-    const input = await readInput(job.source);
-    const composed = composeConclusion(input, { templates: job.settings.templates, profile: job.settings.profile });
+    const input = await readInput(job.source, msg);
+    const composed = composeConclusion(input, { templates: settings.templates, profile: settings.profile, fonts: settings.fonts });
     const files: OutputFile[] = [];
     for (const output of job.outputs) {
-      const data = await writeComposed(composed, output.format, { pdfa: job.settings.pdfa });
+      const data = await writeComposed(composed, output.format, { pdfa: settings.pdfa, fonts: settings.fonts });
       files.push({ path: output.path, display: output.display, data });
     }
-    await writeFilesAtomically(files);
-    return { id: job.id, name: job.name, ok: true, outputs: job.outputs.map((o) => o.display) };
+    await writeFilesAtomically(files, msg);
+    const placeholders = placeholderFields(input);
+    const warnings = placeholders.length > 0 ? [`${job.name}: ${msg.warningPrefix}${msg.render.placeholders(placeholders)}`] : [];
+    return { id: job.id, name: job.name, ok: true, outputs: job.outputs.map((o) => o.display), warnings };
   } catch (error) {
-    return { id: job.id, name: job.name, ok: false, messages: describeError(job.name, error) };
+    return { id: job.id, name: job.name, ok: false, messages: describeError(job.name, error, settings.lang, settings.cwd) };
   }
 }

@@ -4,6 +4,7 @@
  * comes here instead of parsing the command line.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { messagesFor } from './messages.js';
 import type { RenderJob, RenderOutcome } from './render-job.js';
 
 export const WORKER_MARKER = 'ket-luan/render-worker';
@@ -35,7 +36,7 @@ export function runRenderWorker(): void {
         outcome = await (await library).renderJob(message.job);
       } catch (error) {
         // The library itself failed to load: every job fails the same way.
-        outcome = { id: message.job.id, name: message.job.name, ok: false, messages: [`${message.job.name}: cannot load the renderer: ${(error as Error).message}`] };
+        outcome = { id: message.job.id, name: message.job.name, ok: false, messages: [`${message.job.name}: ${messagesFor(message.job.settings.lang).render.cannotLoad((error as Error).message)}`] };
       }
       port.postMessage({ type: 'done', outcome } satisfies FromWorker);
     });

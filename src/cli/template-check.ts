@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadTemplates, type TemplateSet } from '../templates/load.js';
-import { describeTemplateError } from './describe-error.js';
+import { describeLibraryError } from './describe-error.js';
+import type { Lang } from './messages.js';
 
 export interface TemplateChoice {
   /** --templates, as typed. */
@@ -15,8 +16,8 @@ export type TemplateCheck = { ok: true; set: TemplateSet; templatesDir?: string 
  * Loads and checks the profile and every template once, before any input is touched, so that
  * a bad template stops the command with one message naming its file and line.
  */
-export function checkTemplates(choice: TemplateChoice): TemplateCheck {
-  const templatesDir = choice.templates === undefined ? undefined : resolve(choice.templates);
+export function checkTemplates(choice: TemplateChoice, lang: Lang, cwd: string): TemplateCheck {
+  const templatesDir = choice.templates === undefined ? undefined : resolve(cwd, choice.templates);
   try {
     const set = loadTemplates({
       ...(templatesDir !== undefined && { templates: templatesDir }),
@@ -24,9 +25,6 @@ export function checkTemplates(choice: TemplateChoice): TemplateCheck {
     });
     return { ok: true, set, ...(templatesDir !== undefined && { templatesDir }) };
   } catch (error) {
-    if (error instanceof Error && error.name === 'TemplateError') {
-      return { ok: false, message: describeTemplateError(error) };
-    }
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: describeLibraryError(error, lang, cwd) };
   }
 }

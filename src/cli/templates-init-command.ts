@@ -1,7 +1,11 @@
-import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { copyFile, lstat, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { defaultTemplatesDir, listProfiles } from '../templates/load.js';
+import { makeFolder, tempPathFor } from './atomic-write.js';
+import type { CommandContext } from './context.js';
+import { displayPath } from './display-path.js';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes.js';
+import { fsReason } from './messages.js';
 
 export interface TemplatesInitOptions {
   force?: boolean;
@@ -12,40 +16,83 @@ const README = 'README.md';
 /**
  * `ket-luan templates init <dir>`: an editable copy of the package's templates (every profile
  * folder, and templates/README.md when there is one), to pass back with --templates <dir>.
+ *
+ * The copy is made in a hidden folder beside <dir> and renamed into place when whole, so a
+ * full disk or an interrupt leaves no half-copied folder. Nothing is written through a symbolic
+ * link: <dir> itself, or anything in it the copy would replace, being one is refused up front.
  */
-export async function templatesInitCommand(dir: string, options: TemplatesInitOptions): Promise<number> {
-  const target = resolve(dir);
-  const existing = await stat(target).catch(() => null);
-  if (existing && !existing.isDirectory()) {
-    process.stderr.write(`error: ${dir} exists and is not a folder\n`);
+export async function templatesInitCommand(dir: string, options: TemplatesInitOptions, context: CommandContext): Promise<number> {
+  const { io, msg } = context;
+  const fail = (message: string) => {
+    io.stderr.write(`${msg.errorPrefix}${message}\n`);
     return EXIT_FAILED;
-  }
-  if (existing && options.force !== true && (await readdir(target)).length > 0) {
-    process.stderr.write(`error: ${dir} is not empty; use --force to copy the templates into it anyway (files of the same name are overwritten)\n`);
-    return EXIT_FAILED;
-  }
+  };
+  const target = resolve(io.cwd, dir);
+  const existing = await lstat(target).catch(() => null);
+  if (existing?.isSymbolicLink()) return fail(msg.write.symlink(dir));
+  if (existing && !existing.isDirectory()) return fail(msg.templatesInit.notFolder(dir));
+  const empty = existing === null || (await readdir(target)).length === 0;
+  if (!empty && options.force !== true) return fail(msg.templatesInit.notEmpty(dir));
+
   const source = defaultTemplatesDir();
   const profiles = listProfiles(source);
-  try {
-    await mkdir(target, { recursive: true });
-    for (const profile of profiles) await copyTree(join(source, profile), join(target, profile));
-    const readme = await stat(join(source, README)).catch(() => null);
-    if (readme?.isFile()) await copyFile(join(source, README), join(target, README));
-  } catch (error) {
-    process.stderr.write(`error: cannot copy the templates to ${dir}: ${(error as Error).message}\n`);
-    return EXIT_FAILED;
+  const sources = [...profiles, ...((await lstat(join(source, README)).catch(() => null))?.isFile() ? [README] : [])];
+  const files = (await Promise.all(sources.map((entry) => filesUnder(source, entry)))).flat();
+
+  if (!empty) {
+    // Every path the copy would replace, and every folder on the way to it, must be no link.
+    const paths = new Set(files.flatMap((file) => ancestorsWithin(file).map((p) => join(target, p))));
+    for (const path of [...paths].sort()) {
+      if ((await lstat(path).catch(() => null))?.isSymbolicLink()) return fail(msg.write.symlink(displayPath(path, io.cwd)));
+    }
   }
-  process.stdout.write(
-    `copied the templates (profiles ${profiles.join(', ')}) to ${dir}\n` +
-      `Edit them, then: ket-luan render --templates ${dir} <input.json>\n`,
-  );
+
+  const staging = tempPathFor(target);
+  try {
+    await makeFolder(dirname(target), displayPath(dirname(target), io.cwd), msg);
+    await mkdir(staging);
+    for (const file of files) {
+      await mkdir(dirname(join(staging, file)), { recursive: true });
+      await copyFile(join(source, file), join(staging, file));
+    }
+    if (existing === null) {
+      await rename(staging, target);
+    } else if (empty) {
+      await rmdir(target);
+      await rename(staging, target);
+    } else {
+      // Into a folder with other files: each file replaces its namesake by a rename.
+      for (const file of files) {
+        for (const folder of ancestorsWithin(file).slice(0, -1)) {
+          await mkdir(join(target, folder)).catch((error: NodeJS.ErrnoException) => {
+            if (error.code !== 'EEXIST') throw error;
+          });
+        }
+        await rename(join(staging, file), join(target, file));
+      }
+    }
+  } catch (error) {
+    const reason = error instanceof Error && error.name === 'WriteError' ? error.message : fsReason(msg, error);
+    return fail(msg.templatesInit.cannotCopy(dir, reason));
+  } finally {
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+  }
+  io.stdout.write(`${msg.templatesInit.copied(profiles.join(', '), dir)}\n`);
   return EXIT_OK;
 }
 
-async function copyTree(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (entry.isDirectory()) await copyTree(join(from, entry.name), join(to, entry.name));
-    else if (entry.isFile()) await copyFile(join(from, entry.name), join(to, entry.name));
-  }
+/** The files (relative to `root`) at or under `entry`; symbolic links are not followed. */
+async function filesUnder(root: string, entry: string): Promise<string[]> {
+  const info = await lstat(join(root, entry));
+  if (info.isFile()) return [entry];
+  if (!info.isDirectory()) return [];
+  const names = await readdir(join(root, entry));
+  return (await Promise.all(names.sort().map((name) => filesUnder(root, join(entry, name))))).flat();
 }
+
+/** "a/b/c.hbs" → ["a", "a/b", "a/b/c.hbs"]. */
+function ancestorsWithin(file: string): string[] {
+  const parts = relative('.', file).split(/[\\/]/);
+  return parts.map((_, i) => join(...parts.slice(0, i + 1)));
+}
+

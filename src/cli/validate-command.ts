@@ -1,48 +1,64 @@
-import { composeDocument } from '../compose/compose.js';
-import { parseConclusion } from '../schema/parse.js';
-import type { TemplateSet } from '../templates/load.js';
+import type { FontFiles } from '../fonts/font-files.js';
+import type { CommandContext } from './context.js';
 import { describeError } from './describe-error.js';
+import { checkFonts } from './font-option.js';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { expandInputs, readStdin, sourceOf } from './input-files.js';
 import { readInput } from './read-input.js';
+import { placeholderFields } from './starter-input.js';
 import { checkTemplates } from './template-check.js';
 
 export interface ValidateCommandOptions {
   templates?: string;
   profile?: string;
+  /** --fonts, parsed. */
+  fonts?: FontFiles;
 }
 
 /**
  * `ket-luan validate`: reads and checks each input, writing nothing. An input is valid when it
- * passes the schema and its document can be composed with the chosen templates (a phrase
- * template may need a field the schema leaves optional, such as issuer.unit).
- * Prints "<file>: ok" on standard output, each problem on standard error.
+ * passes the schema and its document can be composed with the chosen templates and fonts (a
+ * phrase template may need a field the schema leaves optional, such as issuer.unit).
+ * Prints "<file>: ok" on standard output, each problem and warning on standard error.
  */
-export async function validateCommand(args: readonly string[], options: ValidateCommandOptions): Promise<number> {
-  const templates = checkTemplates(options);
+export async function validateCommand(args: readonly string[], options: ValidateCommandOptions, context: CommandContext): Promise<number> {
+  const { io, msg, lang } = context;
+  const templates = checkTemplates(options, lang, io.cwd);
   if (!templates.ok) {
-    process.stderr.write(`error: ${templates.message}\n`);
+    io.stderr.write(`${msg.errorPrefix}${templates.message}\n`);
     return EXIT_FAILED;
   }
-  const { entries, problems, usesStdin } = await expandInputs(args);
-  const stdinText = usesStdin ? await readStdin() : null;
+  const fontProblem = options.fonts === undefined ? null : await checkFonts(options.fonts, lang, io.cwd);
+  if (fontProblem !== null) {
+    io.stderr.write(`${msg.errorPrefix}${fontProblem}\n`);
+    return EXIT_FAILED;
+  }
+  // loaded here, not at start-up: composing measures text, with fontkit
+  const { composeConclusion } = await import('../compose-conclusion.js');
+  const { entries, problems, usesStdin } = await expandInputs(args, io.cwd, msg);
+  const stdinBytes = usesStdin ? await readStdin(io.stdin) : null;
   let invalid = problems.length;
-  for (const problem of problems) process.stderr.write(`${problem.name}: ${problem.message}\n`);
+  for (const problem of problems) io.stderr.write(`${problem.name}: ${problem.message}\n`);
   for (const entry of entries) {
     try {
-      checkConclusion(await readInput(sourceOf(entry, stdinText)), templates.set);
-      process.stdout.write(`${entry.name}: ok\n`);
+      const input = await readInput(sourceOf(entry, stdinBytes), msg);
+      composeConclusion(input, {
+        ...(templates.templatesDir !== undefined && { templates: templates.templatesDir }),
+        ...(options.profile !== undefined && { profile: options.profile }),
+        ...(options.fonts !== undefined && { fonts: options.fonts }),
+      });
+      for (const warning of inputWarnings(input, context)) io.stderr.write(`${entry.name}: ${msg.warningPrefix}${warning}\n`);
+      io.stdout.write(`${entry.name}: ${msg.validate.ok}\n`);
     } catch (error) {
       invalid++;
-      process.stderr.write(describeError(entry.name, error).map((line) => `${line}\n`).join(''));
+      io.stderr.write(describeError(entry.name, error, lang, io.cwd).map((line) => `${line}\n`).join(''));
     }
   }
   return invalid > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
-/** Throws what rendering would throw about the input itself, without the writers and fonts. */
-export function checkConclusion(input: unknown, set: TemplateSet): void {
-  const conclusion = parseConclusion(input);
-  // Text widths only size the rule under the party's name; the model is thrown away here.
-  composeDocument(conclusion, set, () => 0);
+/** What is worth a warning in a valid input: the starter's placeholders left in. */
+export function inputWarnings(input: unknown, context: Pick<CommandContext, 'msg'>): string[] {
+  const fields = placeholderFields(input);
+  return fields.length > 0 ? [context.msg.render.placeholders(fields)] : [];
 }

@@ -1,4 +1,5 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Messages } from './messages.js';
 import type { RenderJob, RenderOutcome } from './render-job.js';
 import { WORKER_MARKER, type FromWorker, type ToWorker, type WorkerData } from './render-worker.js';
 
@@ -61,6 +62,7 @@ export class WorkerPool {
   constructor(
     private readonly size: number,
     private readonly launch: WorkerLaunch,
+    private readonly msg: Messages,
   ) {}
 
   /** Renders every job; `onOutcome` hears of each as it finishes. Resolves when all are done. */
@@ -101,9 +103,9 @@ export class WorkerPool {
           finish(message.outcome);
           next();
         });
-        worker.on('error', (error) => die(`the render worker failed: ${error.message}`));
+        worker.on('error', (error) => die(this.msg.render.workerFailed(error.message)));
         worker.on('exit', (code) => {
-          if (this.workers.has(worker)) die(`the render worker stopped (exit code ${code})`);
+          if (this.workers.has(worker)) die(this.msg.render.workerStopped(code));
         });
         next();
       };

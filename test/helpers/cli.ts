@@ -1,7 +1,13 @@
-/** Runs the real `ket-luan` command from the sources in a child process. */
+/**
+ * Runs the real `ket-luan` command: in this process (the command's own `runCli`, with its folder,
+ * environment and streams made up; fast), or in a child process where a test needs one
+ * (signals, pipes, the built bundle).
+ */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runCli } from '../../src/cli/program.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI_MAIN = join(ROOT, 'src', 'cli', 'main.ts');
@@ -14,13 +20,15 @@ export interface Run {
   stderr: string;
 }
 
-export function runNode(nodeArgs: string[], args: string[], cwd: string, stdin?: string): Promise<Run> {
+/** The environment commands run in: English messages unless a test says otherwise. */
+export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, LANGUAGE: _language, ...rest } = process.env;
+  return { ...rest, LANG: 'C.UTF-8', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+}
+
+export function runNode(nodeArgs: string[], args: string[], cwd: string, stdin?: string, env?: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd, env: testEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -31,5 +39,23 @@ export function runNode(nodeArgs: string[], args: string[], cwd: string, stdin?:
   });
 }
 
-/** `ket-luan …` from the sources. */
-export const ketLuan = (args: string[], cwd: string, stdin?: string): Promise<Run> => runNode(['--import', TSX_LOADER, CLI_MAIN], args, cwd, stdin);
+/** `ket-luan …` from the sources, in a child process. */
+export const ketLuanProcess = (args: string[], cwd: string, stdin?: string, env?: NodeJS.ProcessEnv): Promise<Run> =>
+  runNode(['--import', TSX_LOADER, CLI_MAIN], args, cwd, stdin, env);
+
+/** `ket-luan …` from the sources, in this process: its output captured, `cwd` its folder. */
+export async function ketLuan(args: string[], cwd: string, stdin?: string | Uint8Array, env?: NodeJS.ProcessEnv): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['node', 'ket-luan', ...args], {
+    entryUrl: pathToFileURL(CLI_MAIN).href,
+    io: {
+      cwd,
+      env: testEnv(env),
+      stdin: Readable.from(stdin === undefined ? [] : [typeof stdin === 'string' ? Buffer.from(stdin) : Buffer.from(stdin)]),
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+    },
+  });
+  return { code, stdout, stderr };
+}

@@ -148,12 +148,17 @@ export function xmpPacket(pdf: Uint8Array): string | undefined {
 
 /**
  * A PDF's pages as text (pdftotext), each page's own; in reading order, or with `raw` in the order
- * the content stream draws it (a table's cells one after the other). `cropTopPt` leaves out a
+ * the content stream draws it (a table's cells one after the other), or with `layout` as poppler
+ * places it on the page (every line a line of text). `cropTopPt` leaves out a
  * band at the top of every page (the page number); the text is NFC unless `normalize` is false.
  */
-export async function pdfPageTexts(pdf: Uint8Array, options: { cropTopPt?: number; raw?: boolean; normalize?: boolean } = {}): Promise<string[]> {
+export async function pdfPageTexts(
+  pdf: Uint8Array,
+  options: { cropTopPt?: number; raw?: boolean; layout?: boolean; normalize?: boolean } = {},
+): Promise<string[]> {
   const crop = options.cropTopPt ? ['-x', '0', '-y', String(Math.ceil(options.cropTopPt)), '-W', '10000', '-H', '10000'] : [];
-  const stdout = await poppler('pdftotext', [...(options.raw ? ['-raw'] : []), ...crop, '-enc', 'UTF-8'], pdf);
+  const mode = options.raw ? ['-raw'] : options.layout ? ['-layout'] : [];
+  const stdout = await poppler('pdftotext', [...mode, ...crop, '-enc', 'UTF-8'], pdf);
   const pages = stdout.split('\f');
   if (pages[pages.length - 1]?.trim() === '') pages.pop();
   return options.normalize === false ? pages : pages.map((page) => page.normalize('NFC'));

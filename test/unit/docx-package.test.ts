@@ -1,12 +1,14 @@
 /**
  * The DOCX writer's own packaging helpers: compression with the CRC a zip entry records, the
- * zip container, and the XML serialiser (checked against docx itself in docx-writer.test.ts).
+ * zip container, and the body's text escaping (its meaning is checked against docx itself in
+ * docx-writer.test.ts).
  */
 import { inflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { xmlString } from '../../src/writers/docx/xml-string.js';
+import { XMLParser } from 'fast-xml-parser';
+import { bodyXml } from '../../src/writers/docx/body-xml.js';
 import { deflatedFiles, deflateFile, zipDeflated } from '../../src/writers/docx/zip.js';
 
 describe('deflateFile', () => {
@@ -81,27 +83,18 @@ describe('deflatedFiles', () => {
   });
 });
 
-describe('xmlString', () => {
-  it('writes an element with nothing as self-closing', () => {
-    expect(xmlString({ 'w:b': {} })).toBe('<w:b/>');
+describe('bodyXml', () => {
+  const defaults = { halfPoints: 28, spacing: { before: 0, after: 0, line: 340, lineRule: 'exact' as const }, indent: { left: 0, right: 0, firstLine: 0 }, alignment: 'both' as const };
+  const paragraph = (text: string) => ({ spacing: defaults.spacing, indent: undefined, alignment: undefined, keepNext: false, keepLines: false, halfPoints: 28, runs: [{ bold: false, italic: false, underline: false, breaks: 0, text }] });
+
+  it('escapes markup in text, keeps white space and drops control characters XML 1.0 cannot hold', () => {
+    const xml = bodyXml([paragraph(' a & b <c> "d" \'e\'\u0001\u000b ')], defaults);
+    const parsed = new XMLParser({ preserveOrder: false, ignoreAttributes: false, trimValues: false, processEntities: true }).parse(xml);
+    expect(parsed['w:p']['w:r']['w:t']['#text']).toBe(' a & b <c> "d" \'e\' ');
+    expect(parsed['w:p']['w:r']['w:t']['@_xml:space']).toBe('preserve');
   });
 
-  it('writes attributes-only elements as self-closing, numbers as they are', () => {
-    expect(xmlString({ 'w:sz': { _attr: { 'w:val': 28 } } })).toBe('<w:sz w:val="28"/>');
-  });
-
-  it('writes children in order, and attributes given among them on the element', () => {
-    expect(xmlString({ 'w:r': [{ 'w:rPr': [{ 'w:b': {} }] }, { 'w:br': {} }] })).toBe('<w:r><w:rPr><w:b/></w:rPr><w:br/></w:r>');
-    expect(xmlString({ 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, ' Nơi nhận: '] })).toBe('<w:t xml:space="preserve"> Nơi nhận: </w:t>');
-  });
-
-  it('escapes markup in text and attributes and drops control characters XML cannot hold', () => {
-    expect(xmlString({ 'w:t': ['a & b <c> "d" \'e\'\u0001'] })).toBe('<w:t>a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;</w:t>');
-    expect(xmlString({ x: { _attr: { v: '"&' } } })).toBe('<x v="&quot;&amp;"/>');
-  });
-
-  it('writes an element whose list holds no text as an open and close pair', () => {
-    expect(xmlString({ 'w:body': [] })).toBe('<w:body></w:body>');
-    expect(xmlString({ 'w:t': [''] })).toBe('<w:t></w:t>');
+  it('writes a paragraph that differs from the defaults in nothing as a bare w:p', () => {
+    expect(bodyXml([{ ...paragraph(''), runs: [] }], defaults)).toBe('<w:p></w:p>');
   });
 });

@@ -1,11 +1,11 @@
 import { Document, PageOrientation, type FileChild } from 'docx';
-import type { DocumentModel, FontSetup, PageSetup } from '../../model/document.js';
-import { bodySpecs } from './blocks.js';
+import type { DocumentLayout, PageLayout } from '../../layout/index.js';
+import type { FontSetup } from '../../model/document.js';
 import { allParagraphs, chooseDefaults, normalStyle, type DocxDefaults } from './defaults.js';
 import { runFonts } from './fonts.js';
 import { pageNumberSpecs, toDocxHeaders, type PageNumberSection } from './page-numbers.js';
+import { bodySpecs } from './paragraph-specs.js';
 import type { BodySpec } from './spec.js';
-import { mmToTwips } from './units.js';
 
 /**
  * Everything of a DOCX but its body and its core properties: page, font, language, the chosen
@@ -13,24 +13,21 @@ import { mmToTwips } from './units.js';
  * what lets the writer build its parts once (package-frame.ts).
  */
 export interface DocxLayout {
-  page: PageSetup;
+  page: PageLayout;
   font: FontSetup;
   language: string;
+  defaultTabStopTwips: number;
   defaults: DocxDefaults;
   numbers: PageNumberSection;
 }
 
-/** A model laid out for docx: its body as paragraph and table descriptions, and the rest. */
-export function docxLayout(model: DocumentModel): { layout: DocxLayout; body: BodySpec[] } {
-  const { page, font } = model;
-  const body = bodySpecs(model.blocks, { font, widthTwips: textWidthTwips(page) });
-  const numbers = pageNumberSpecs(model.pageNumbers);
+/** A laid-out document in the DOCX's terms: its body as paragraph and table specs, and the rest. */
+export function docxLayout(layout: DocumentLayout): { layout: DocxLayout; body: BodySpec[] } {
+  const body = bodySpecs(layout.body);
+  const numbers = pageNumberSpecs(layout.pageNumbers);
   const defaults = chooseDefaults(allParagraphs(body, numbers.paragraphs));
-  return { layout: { page, font, language: model.metadata.language, defaults, numbers }, body };
-}
-
-function textWidthTwips(page: PageSetup): number {
-  return mmToTwips(page.widthMm) - mmToTwips(page.margin.leftMm) - mmToTwips(page.margin.rightMm);
+  const { page, font, defaultTabStopTwips } = layout;
+  return { layout: { page, font, language: layout.metadata.language, defaultTabStopTwips, defaults, numbers }, body };
 }
 
 /**
@@ -38,22 +35,17 @@ function textWidthTwips(page: PageSetup): number {
  * Core properties (title, author, dates) are not given to docx: the writer always supplies
  * docProps/core.xml itself, with the document's own date (reproducible-package.ts).
  */
-export function layoutDocument(layout: DocxLayout, children: FileChild[]): Document {
+export function docxDocument(layout: DocxLayout, children: FileChild[]): Document {
   const { page, font, language, defaults, numbers } = layout;
-  const widthTwips = mmToTwips(page.widthMm);
-  const heightTwips = mmToTwips(page.heightMm);
-  const margin = {
-    top: mmToTwips(page.margin.topMm),
-    bottom: mmToTwips(page.margin.bottomMm),
-    left: mmToTwips(page.margin.leftMm),
-    right: mmToTwips(page.margin.rightMm),
-  };
+  const { widthTwips, heightTwips } = page;
+  const margin = { top: page.margin.topTwips, bottom: page.margin.bottomTwips, left: page.margin.leftTwips, right: page.margin.rightTwips };
   const landscape = widthTwips > heightTwips;
   const headers = toDocxHeaders(numbers, defaults);
 
   return new Document({
     // Hyphenation would let Word and LibreOffice break words the PDF writer keeps whole.
     hyphenation: { autoHyphenation: false },
+    defaultTabStop: layout.defaultTabStopTwips,
     // A justified line ending in a manual break is set flush left, as a PDF writer naturally
     // sets it, instead of Word's default of stretching its words across the column.
     compatibility: { doNotExpandShiftReturn: true },

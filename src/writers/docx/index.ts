@@ -1,22 +1,29 @@
+import { layoutDocument, type DocumentLayout } from '../../layout/index.js';
 import type { DocumentModel } from '../../model/document.js';
+import { bodyXml } from './body-xml.js';
 import { docxLayout } from './document.js';
 import { DOCUMENT_PATH, packageFrame } from './package-frame.js';
-import { bodyXml } from './blocks.js';
 import { CORE_PROPERTIES_PATH, corePropertiesXml, setZipEntryTimes } from './reproducible-package.js';
 import { deflateFile, zipDeflated } from './zip.js';
 
 /**
  * Renders a document model to a DOCX file. Pure: the same model always gives the same bytes,
  * every timestamp inside comes from model.metadata.date.
- *
- * docx writes every part but the body once per layout (package-frame.ts); each document adds
- * its body, serialised as docx serialises it, and its core properties.
  */
 export async function writeDocx(model: DocumentModel): Promise<Uint8Array> {
-  const { layout, body } = docxLayout(model);
-  const frame = await packageFrame(layout);
-  const { metadata } = model;
-  const document = frame.documentHead + bodyXml(body, layout.defaults) + frame.documentTail;
+  return writeDocxLayout(layoutDocument(model));
+}
+
+/**
+ * A laid-out document as a DOCX. docx writes a reference package once per page layout, fonts and
+ * defaults (package-frame.ts); each document then puts its own body XML (body-xml.ts) and core
+ * properties into a copy of it.
+ */
+export async function writeDocxLayout(layout: DocumentLayout): Promise<Uint8Array> {
+  const { layout: docx, body } = docxLayout(layout);
+  const frame = await packageFrame(docx);
+  const { metadata } = layout;
+  const document = frame.documentHead + bodyXml(body, docx.defaults) + frame.documentTail;
   const core = corePropertiesXml({
     title: metadata.title,
     subject: metadata.subject,

@@ -1,6 +1,6 @@
 import { FileChild, Packer } from 'docx';
 import { inflateSync } from 'fflate';
-import { layoutDocument, type DocxLayout } from './document.js';
+import { docxDocument, type DocxLayout } from './document.js';
 import { CORE_PROPERTIES_PATH } from './reproducible-package.js';
 import { deflatedFiles, type DeflatedFile } from './zip.js';
 
@@ -37,7 +37,7 @@ class BodyMark extends FileChild {
 }
 
 async function buildPackageFrame(layout: DocxLayout): Promise<PackageFrame> {
-  const packed = await Packer.pack(layoutDocument(layout, [new BodyMark()]), 'uint8array');
+  const packed = await Packer.pack(docxDocument(layout, [new BodyMark()]), 'uint8array');
   // docx's parts are kept as docx compressed them; only document.xml is read
   const files = deflatedFiles(packed);
   const documentFile = files.find((file) => file.path === DOCUMENT_PATH);

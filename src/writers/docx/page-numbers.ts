@@ -1,10 +1,9 @@
 import { Header, PageNumber, type ISectionOptions } from 'docx';
-import type { PageNumbering } from '../../model/document.js';
+import type { PageNumberLayout } from '../../layout/index.js';
 import { toDocxAlignment } from './alignment.js';
 import type { DocxDefaults } from './defaults.js';
 import { toDocxParagraph } from './paragraphs.js';
 import type { ParagraphSpec } from './spec.js';
-import { mmToTwips, ptToHalfPoints } from './units.js';
 
 export interface PageNumberSection {
   /** The header paragraphs: the numbered one, then the blank first-page one if there is one. */
@@ -19,23 +18,24 @@ export interface PageNumberSection {
  * Page numbers as a PAGE field in the header. When page 1 must stay unnumbered the section gets
  * titlePage and an empty first-page header; both headers use the number's size so the body starts
  * at the same height on every page whatever a consumer does with header height. The header lines
- * are single-spaced ("auto" 240), no indent, no space around.
+ * are single-spaced ("auto" 240), no indent, no space around: the PDF writer places the number as
+ * LibreOffice lays out such a line.
  */
-export function pageNumberSpecs(numbering: PageNumbering | null): PageNumberSection {
+export function pageNumberSpecs(numbering: PageNumberLayout | null): PageNumberSection {
   if (numbering === null) return { paragraphs: [], titlePage: false };
   const base = {
     spacing: { before: 0, after: 0, line: 240, lineRule: 'auto' as const },
     indent: { left: 0, right: 0, firstLine: 0 },
     keepNext: false,
     keepLines: false,
-    halfPoints: ptToHalfPoints(numbering.sizePt),
+    halfPoints: numbering.sizeHalfPoints,
   };
   const numbered: ParagraphSpec = {
     ...base,
     alignment: toDocxAlignment(numbering.align),
     runs: [{ bold: false, italic: false, underline: false, breaks: 0, children: [PageNumber.CURRENT] }],
   };
-  const headerTwips = mmToTwips(numbering.fromTopMm);
+  const headerTwips = numbering.fromTopTwips;
   if (numbering.onFirstPage) return { paragraphs: [numbered], titlePage: false, headerTwips };
   // empty, so its alignment does not show
   const blank: ParagraphSpec = { ...base, alignment: undefined, runs: [] };

@@ -1,12 +1,12 @@
-import type { BorderStyle, IRunOptions } from 'docx';
+import type { IRunOptions } from 'docx';
+import type { RunSpec as LayoutRunSpec } from '../../layout/index.js';
 import type { toDocxAlignment } from './alignment.js';
 
 /**
- * The writer works in passes: the model is first laid out as plain paragraph and table
- * descriptions (this file's types, every property resolved to its full value); the document
- * defaults are chosen from them (defaults.ts); then each paragraph is written with only what
- * differs from those defaults, the body's as ready XML (prepared.ts), the headers' through docx's
- * own Paragraph (paragraphs.ts), whose PAGE field docx builds.
+ * The layout's paragraphs and tables in WordprocessingML's own terms: attribute values as the
+ * DOCX stores them (twips, half-points, eighths, w:jc values). Mapped one to one from the layout
+ * (paragraph-specs.ts), nothing decided here; the document defaults are chosen from them
+ * (defaults.ts), and each paragraph is then written with only what differs from those defaults.
  */
 
 export type DocxAlignment = ReturnType<typeof toDocxAlignment>;
@@ -26,22 +26,15 @@ export interface Indent {
   firstLine: number;
 }
 
+/** w:pBdr/w:top of a rule: a single line, no space between it and the (empty) text. */
 export interface TopBorder {
-  style: (typeof BorderStyle)[keyof typeof BorderStyle];
   /** Eighths of a point. */
   size: number;
   color: string;
-  /** Points between the border and the text. */
-  space: number;
 }
 
-/** One run: `breaks` line breaks, then text (or a field), sharing a formatting. */
-export interface RunSpec {
-  bold: boolean;
-  italic: boolean;
-  underline: boolean;
-  breaks: number;
-  text?: string;
+/** One run: `breaks` line breaks, then text (or, in a header, a field), sharing a formatting. */
+export interface RunSpec extends LayoutRunSpec {
   /** Instead of text: the run's own children, e.g. a PAGE field. */
   children?: IRunOptions['children'];
 }
@@ -52,8 +45,7 @@ export interface ParagraphSpec {
   indent: Indent | undefined;
   /** undefined: the paragraph has no text, so its alignment does not show and any will do. */
   alignment: DocxAlignment | undefined;
-  /** A rule's line: w:pBdr with a top border only. */
-  border?: { top: TopBorder };
+  border?: TopBorder;
   keepNext: boolean;
   keepLines: boolean;
   /** w:sz of the paragraph mark and of every run: the model sizes text per paragraph. */

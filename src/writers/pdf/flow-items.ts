@@ -1,42 +1,35 @@
-import type { Block, ColumnContent, ColumnsBlock, ParagraphBlock, RuleBlock } from '../../model/document.js';
+import type { BodySpec, ParagraphSpec, TableSpec } from '../../layout/index.js';
+import { borderEighthsToTwips } from '../../layout/index.js';
 import { breakLines, type BrokenLine } from './line-breaking.js';
 import { shapeParagraph, type ShapedParagraph } from './paragraph-shaping.js';
 import type { PdfFontFamily } from './pdf-fonts.js';
-import { mmToTwips, ptToTwips } from './units.js';
 
 /**
- * The model's blocks as LibreOffice lays out the DOCX the DOCX writer makes of them: every size in
- * whole twips, rounded as that writer rounds. The mapping mirrors src/writers/docx:
- * - a paragraph is a paragraph with exact line height, spacing before/after and indents;
- * - a rule is an empty paragraph whose top border is the line: its one "line" is the border plus a
- *   1-twip hairline, between the spacing before and after;
- * - a spacer is an empty paragraph with an exact line height of heightMm;
- * - columns are a one-row borderless table with zero cell margins, preceded (when spaceBeforePt > 0)
- *   by an exact-height paragraph that keeps with it, and always followed by one (1 twip at least).
- * Cell content stacks like body text, except that space before the first paragraph of a cell and
- * after its last one are both kept.
+ * The layout's paragraphs and tables as LibreOffice lays out the DOCX made of them: text broken
+ * into lines (line-breaking.ts), every paragraph a stack of line heights with its spacing, and a
+ * table row's cells stacked the same way.
+ * - A rule's one "line" is its top border (as wide as LibreOffice rounds it) plus the paragraph's
+ *   own hairline line.
+ * - Cell content stacks like body text, except that space before the first paragraph of a cell
+ *   and after its last one are both kept.
  */
-
-/** The thinnest exact line height the DOCX writer writes: 1 twip (its HAIRLINE_TWIPS). */
-const HAIRLINE_TWIPS = 1;
 
 export interface TextContent {
   kind: 'text';
   shaped: ShapedParagraph;
   lines: BrokenLine[];
-  /** Width of the box the paragraph sits in (text area or table column), in twips. */
-  boxTwips: number;
 }
 
 export interface RuleContent {
   kind: 'rule';
-  block: RuleBlock;
-  boxTwips: number;
+  /** Where the line starts, from the left edge of the paragraph's box, and how long it is. */
+  leftTwips: number;
+  lengthTwips: number;
   /** Width of the border line; 0 when it merges into the previous rule's border (not drawn). */
   borderTwips: number;
 }
 
-/** Vertical room only: spacers and the paragraphs the DOCX writer puts around tables. */
+/** Vertical room only: spacers and the paragraphs around tables. */
 export interface SpaceContent {
   kind: 'space';
 }
@@ -44,6 +37,7 @@ export interface SpaceContent {
 /** Anything LibreOffice treats as a paragraph: lines that may be split between pages. */
 export interface LinesItem {
   kind: 'lines';
+  spec: ParagraphSpec;
   lineTwips: number[];
   beforeTwips: number;
   afterTwips: number;
@@ -66,7 +60,7 @@ export interface CellLayout {
 
 export interface TableItem {
   kind: 'table';
-  block: ColumnsBlock;
+  spec: TableSpec;
   cells: CellLayout[];
   heightTwips: number;
   keepTogether: boolean;
@@ -75,14 +69,8 @@ export interface TableItem {
 
 export type FlowItem = LinesItem | TableItem;
 
-export function flowItems(blocks: Block[], family: PdfFontFamily, textWidthTwips: number): FlowItem[] {
-  return mergeAdjacentRules(
-    blocks.flatMap((block): FlowItem[] => {
-      if (block.kind !== 'columns') return [contentItem(block, family, textWidthTwips)];
-      const gapBefore = block.spaceBeforePt > 0 ? [spaceItem(ptToTwips(block.spaceBeforePt), true)] : [];
-      return [...gapBefore, tableItem(block, family), spaceItem(ptToTwips(block.spaceAfterPt), false)];
-    }),
-  );
+export function flowItems(body: readonly BodySpec[], family: PdfFontFamily, tabStopTwips: number): FlowItem[] {
+  return mergeAdjacentRules(body.map((spec): FlowItem => (spec.kind === 'table' ? tableItem(spec, family, tabStopTwips) : linesItem(spec, family, tabStopTwips))));
 }
 
 /**
@@ -96,102 +84,55 @@ function mergeAdjacentRules<T extends FlowItem>(items: T[]): T[] {
     if (item.kind !== 'lines' || item.content.kind !== 'rule' || previous?.kind !== 'lines' || previous.content.kind !== 'rule') return item;
     const rule = item.content;
     const before = previous.content;
-    const same =
-      borderWidthTwips(before.block.thicknessPt) === borderWidthTwips(rule.block.thicknessPt) &&
-      mmToTwips(before.block.lengthMm) === mmToTwips(rule.block.lengthMm) &&
-      before.boxTwips === rule.boxTwips;
+    const same = before.borderTwips === rule.borderTwips && before.leftTwips === rule.leftTwips && before.lengthTwips === rule.lengthTwips;
     if (!same) return item;
-    return { ...item, lineTwips: [HAIRLINE_TWIPS], content: { ...rule, borderTwips: 0 } };
+    return { ...item, lineTwips: [item.spec.spacing.lineTwips], content: { ...rule, borderTwips: 0 } };
   });
 }
 
-function contentItem(block: ColumnContent, family: PdfFontFamily, boxTwips: number): LinesItem {
-  switch (block.kind) {
-    case 'paragraph':
-      return paragraphItem(block, family, boxTwips);
-    case 'rule': {
-      const borderTwips = borderWidthTwips(block.thicknessPt);
-      return {
-        kind: 'lines',
-        lineTwips: [borderTwips + HAIRLINE_TWIPS],
-        beforeTwips: ptToTwips(block.spaceBeforePt),
-        afterTwips: ptToTwips(block.spaceAfterPt),
-        keepWithNext: false,
-        keepLines: false,
-        content: { kind: 'rule', block, boxTwips, borderTwips },
-      };
+function linesItem(spec: ParagraphSpec, family: PdfFontFamily, tabStopTwips: number): LinesItem {
+  const { spacing } = spec;
+  const item = { kind: 'lines' as const, spec, beforeTwips: spacing.beforeTwips, afterTwips: spacing.afterTwips, keepWithNext: spec.keepWithNext, keepLines: spec.keepLines };
+  switch (spec.content) {
+    case 'text': {
+      const shaped = shapeParagraph(spec, family);
+      const indent = spec.indent ?? { leftTwips: 0, firstLineTwips: 0 };
+      const lines = breakLines(shaped.units, { boxTwips: spec.boxTwips, leftIndentTwips: indent.leftTwips, firstLineIndentTwips: indent.firstLineTwips, tabStopTwips });
+      return { ...item, lineTwips: lines.map(() => spacing.lineTwips), content: { kind: 'text', shaped, lines } };
     }
-    case 'spacer':
-      return spaceItem(mmToTwips(block.heightMm), false);
+    case 'rule': {
+      const borderTwips = borderEighthsToTwips(spec.topBorder?.eighths ?? 0);
+      const leftTwips = spec.indent?.leftTwips ?? 0;
+      const lengthTwips = spec.boxTwips - leftTwips - (spec.indent?.rightTwips ?? 0);
+      return { ...item, lineTwips: [borderTwips + spacing.lineTwips], content: { kind: 'rule', leftTwips, lengthTwips, borderTwips } };
+    }
+    case 'space':
+      return { ...item, lineTwips: [spacing.lineTwips], content: { kind: 'space' } };
   }
 }
 
-function paragraphItem(block: ParagraphBlock, family: PdfFontFamily, boxTwips: number): LinesItem {
-  const { style } = block;
-  const shaped = shapeParagraph(block, family);
-  const lines = breakLines(shaped.units, {
-    boxTwips,
-    leftIndentTwips: mmToTwips(style.leftIndentMm),
-    firstLineIndentTwips: mmToTwips(style.firstLineIndentMm),
-  });
-  return {
-    kind: 'lines',
-    lineTwips: lines.map(() => ptToTwips(style.lineHeightPt)),
-    beforeTwips: ptToTwips(style.spaceBeforePt),
-    afterTwips: ptToTwips(style.spaceAfterPt),
-    keepWithNext: style.keepWithNext,
-    keepLines: style.keepLines,
-    content: { kind: 'text', shaped, lines, boxTwips },
-  };
-}
-
-function spaceItem(heightTwips: number, keepWithNext: boolean): LinesItem {
-  return {
-    kind: 'lines',
-    lineTwips: [Math.max(HAIRLINE_TWIPS, heightTwips)],
-    beforeTwips: 0,
-    afterTwips: 0,
-    keepWithNext,
-    keepLines: false,
-    content: { kind: 'space' },
-  };
-}
-
-function tableItem(block: ColumnsBlock, family: PdfFontFamily): TableItem {
-  const cells = block.columns.map((column): CellLayout => {
-    const widthTwips = mmToTwips(column.widthMm);
-    // A cell holds at least one paragraph; the DOCX writer gives an empty column a hairline one.
-    const contents = mergeAdjacentRules(
-      column.blocks.length > 0 ? column.blocks.map((content) => contentItem(content, family, widthTwips)) : [spaceItem(0, false)],
-    );
+function tableItem(spec: TableSpec, family: PdfFontFamily, tabStopTwips: number): TableItem {
+  const cells = spec.cells.map((paragraphs, index): CellLayout => {
+    const contents = mergeAdjacentRules(paragraphs.map((paragraph) => linesItem(paragraph, family, tabStopTwips)));
     const items: CellItem[] = [];
     let y = 0;
     let previousAfter: number | undefined;
     for (const item of contents) {
-      const spacing = previousAfter === undefined ? item.beforeTwips : Math.max(previousAfter, item.beforeTwips);
-      items.push({ item, topTwips: y + spacing });
-      y += spacing + sum(item.lineTwips);
+      const gap = previousAfter === undefined ? item.beforeTwips : Math.max(previousAfter, item.beforeTwips);
+      items.push({ item, topTwips: y + gap });
+      y += gap + sum(item.lineTwips);
       previousAfter = item.afterTwips;
     }
-    return { widthTwips, items, heightTwips: y + (previousAfter ?? 0) };
+    return { widthTwips: spec.widthsTwips[index] ?? 0, items, heightTwips: y + (previousAfter ?? 0) };
   });
   return {
     kind: 'table',
-    block,
+    spec,
     cells,
     heightTwips: Math.max(0, ...cells.map((cell) => cell.heightTwips)),
-    keepTogether: block.keepTogether,
+    keepTogether: spec.cantSplit,
     keepWithNext: false,
   };
-}
-
-/**
- * The border width LibreOffice gives the rule: the DOCX writer writes w:sz in eighths of a point,
- * clamped to 2..96 (its ptToBorderEighths); one eighth is 2.5 twips.
- */
-export function borderWidthTwips(thicknessPt: number): number {
-  const eighths = Math.min(96, Math.max(2, Math.round(thicknessPt * 8)));
-  return Math.round(eighths * 2.5);
 }
 
 export function sum(values: number[]): number {

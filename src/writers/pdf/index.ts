@@ -1,3 +1,4 @@
+import { layoutDocument } from '../../layout/index.js';
 import type { DocumentModel } from '../../model/document.js';
 import { defaultFontFiles, type FontFiles } from '../../fonts/font-files.js';
 import { stampDocumentId } from './document-id.js';
@@ -6,11 +7,13 @@ import { assertDigitsAvailable, assertGlyphsAvailable, normaliseText } from './g
 import { pageGeometry } from './page-geometry.js';
 import { drawPages } from './page-drawing.js';
 import { paginate } from './pagination.js';
+import { placedBlocks, type PlacedBlock } from './placements.js';
 import { WriterDocument } from './pdfkit-document.js';
 import { pdfFontFamily } from './pdf-fonts.js';
 import { completeXmp, pdfInfo } from './pdf-metadata.js';
 
 export { MissingGlyphError, PdfLayoutError } from './errors.js';
+export type { PlacedBlock } from './placements.js';
 
 export interface PdfWriterOptions {
   /** The four TTF files to draw with; Liberation Serif 2 (shipped) by default. */
@@ -31,13 +34,22 @@ export interface PdfWriterOptions {
  * Deterministic: the same model and options give the same bytes.
  */
 export async function writePdf(model: DocumentModel, options: PdfWriterOptions = {}): Promise<Uint8Array> {
+  return (await writePdfWithPlacements(model, options)).pdf;
+}
+
+/**
+ * writePdf, also telling where each block of the layout landed (placements.ts): e.g. the box of
+ * the signature's room, for a signature field or a signature image.
+ */
+export async function writePdfWithPlacements(model: DocumentModel, options: PdfWriterOptions = {}): Promise<{ pdf: Uint8Array; placements: PlacedBlock[] }> {
   const family = pdfFontFamily(options.fonts ?? defaultFontFiles());
   assertGlyphsAvailable(model, family, options.fieldOf);
   if (model.pageNumbers !== null) assertDigitsAvailable(family);
   const document = normaliseText(model);
 
-  const geometry = pageGeometry(document, family);
-  const items = flowItems(document.blocks, family, geometry.textWidthTwips);
+  const layout = layoutDocument(document);
+  const geometry = pageGeometry(layout, family);
+  const items = flowItems(layout.body, family, layout.defaultTabStopTwips);
   const plan = paginate(items, geometry.body);
 
   const setup = {
@@ -48,7 +60,7 @@ export async function writePdf(model: DocumentModel, options: PdfWriterOptions =
     pdfa: options.pdfa === true,
   };
   const out = new WriterDocument(setup, family);
-  drawPages(plan, items, document.pageNumbers, geometry, { out, family, color: `#${document.font.color}` });
+  drawPages(plan, items, layout.pageNumbers, geometry, { out, family, color: `#${document.font.color}` });
   completeXmp(out.doc, document.metadata);
-  return stampDocumentId(await out.finish());
+  return { pdf: stampDocumentId(await out.finish()), placements: placedBlocks(plan, items, geometry) };
 }

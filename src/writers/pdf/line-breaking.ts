@@ -10,9 +10,6 @@ import { PX_PER_TWIP } from './units.js';
  * which LibreOffice follows for a DOCX).
  */
 
-/** The DOCX writer's w:defaultTabStop (docx's default): 720 twips, half an inch. */
-export const DEFAULT_TAB_STOP_TWIPS = 720;
-
 export interface BrokenLine {
   /** First unit of the line. */
   start: number;
@@ -29,6 +26,8 @@ export interface BrokenLine {
   availablePx: number;
   /** Where the line starts, from the left edge of the paragraph's box (the indents), in pixels. */
   offsetPx: number;
+  /** The distance between tab stops, in pixels. */
+  tabStopPx: number;
   /**
    * Why it ends: at a space, at a manual break, at another break opportunity (after a hyphen or
    * dash), cut inside a word, or at the paragraph's end.
@@ -41,6 +40,8 @@ export interface LineWidths {
   boxTwips: number;
   leftIndentTwips: number;
   firstLineIndentTwips: number;
+  /** The distance between default tab stops (the layout's). */
+  tabStopTwips: number;
 }
 
 export function breakLines(units: TextUnit[], widths: LineWidths): BrokenLine[] {
@@ -49,16 +50,16 @@ export function breakLines(units: TextUnit[], widths: LineWidths): BrokenLine[] 
   do {
     const firstLine = lines.length === 0;
     const offsetTwips = widths.leftIndentTwips + (firstLine ? widths.firstLineIndentTwips : 0);
-    const line = nextLine(units, start, (widths.boxTwips - offsetTwips) * PX_PER_TWIP, offsetTwips * PX_PER_TWIP);
+    const line = nextLine(units, start, (widths.boxTwips - offsetTwips) * PX_PER_TWIP, offsetTwips * PX_PER_TWIP, widths.tabStopTwips * PX_PER_TWIP);
     lines.push(line);
     start = line.next;
   } while (start < units.length || lines[lines.length - 1]?.ending === 'break');
   return lines;
 }
 
-function nextLine(units: TextUnit[], start: number, availablePx: number, offsetPx: number): BrokenLine {
-  const width = new PortionWidth(offsetPx);
-  const done = (stop: number, next: number, ending: BrokenLine['ending']) => finish(units, start, stop, next, ending, availablePx, offsetPx);
+function nextLine(units: TextUnit[], start: number, availablePx: number, offsetPx: number, tabStopPx: number): BrokenLine {
+  const width = new PortionWidth(offsetPx, tabStopPx);
+  const done = (stop: number, next: number, ending: BrokenLine['ending']) => finish(units, start, stop, next, ending, availablePx, offsetPx, tabStopPx);
   for (let index = start; index < units.length; index++) {
     const unit = units[index] as TextUnit;
     if (unit.kind === 'break') {
@@ -90,8 +91,14 @@ export class PortionWidth {
   private current = 0;
   private style: TextUnit['style'] | undefined;
 
-  /** `offsetPx`: where the line starts from the left edge of the box, which tab stops count from. */
-  constructor(private readonly offsetPx = 0) {}
+  /**
+   * `offsetPx`: where the line starts from the left edge of the box, which tab stops count from;
+   * `tabStopPx`: the distance between tab stops.
+   */
+  constructor(
+    private readonly offsetPx: number,
+    private readonly tabStopPx: number,
+  ) {}
 
   /** Starts a new portion when the unit's style differs from the current one. */
   enter(unit: TextUnit): void {
@@ -106,7 +113,7 @@ export class PortionWidth {
     }
     // A tab is a portion of its own that ends on the next stop after the text before it.
     this.close();
-    const stop = DEFAULT_TAB_STOP_TWIPS * PX_PER_TWIP;
+    const stop = this.tabStopPx;
     this.done = (Math.floor((this.offsetPx + this.done) / stop) + 1) * stop - this.offsetPx;
     this.style = undefined;
   }
@@ -134,16 +141,17 @@ function finish(
   ending: BrokenLine['ending'],
   availablePx: number,
   offsetPx: number,
+  tabStopPx: number,
 ): BrokenLine {
   let end = stop;
   if (ending !== 'break') while (end > start && (units[end - 1] as TextUnit).kind === 'space') end--;
-  const width = new PortionWidth(offsetPx);
+  const width = new PortionWidth(offsetPx, tabStopPx);
   for (let index = start; index < end; index++) {
     const unit = units[index] as TextUnit;
     width.enter(unit);
     width.add(unit);
   }
-  return { start, end, next, widthPx: width.finishedPx, availablePx, offsetPx, ending };
+  return { start, end, next, widthPx: width.finishedPx, availablePx, offsetPx, tabStopPx, ending };
 }
 
 /** Characters after which LibreOffice breaks inside a word: hyphen, hyphen-like dashes, ellipsis, ? and !. */

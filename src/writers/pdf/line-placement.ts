@@ -47,7 +47,7 @@ export function placeLine(content: TextContent, line: BrokenLine, family: PdfFon
   const units = content.shaped.units;
   const offsets = unitPositions(content, line);
   const x = (index: number) => offsets[index - line.start] as number;
-  const { sizePt } = content.shaped.block.style;
+  const { sizePt } = content.shaped;
   const segments: LineSegment[] = [];
   let index = line.start;
   while (index < line.end) {
@@ -107,7 +107,7 @@ export function placeLine(content: TextContent, line: BrokenLine, family: PdfFon
  */
 function unitPositions(content: TextContent, line: BrokenLine): number[] {
   const units = content.shaped.units;
-  const { align } = content.shaped.block.style;
+  const align = content.shaped.spec.align ?? 'left';
   let lastTab = line.start - 1;
   for (let index = line.start; index < line.end; index++) if ((units[index] as TextUnit).kind === 'tab') lastTab = index;
   const justify = align === 'justify' && line.ending !== 'break' && line.ending !== 'last';
@@ -119,7 +119,7 @@ function unitPositions(content: TextContent, line: BrokenLine): number[] {
   const shiftPx = line.offsetPx + (tabbed ? 0 : align === 'center' ? slackPx / 2 : align === 'right' ? slackPx : 0);
 
   const x: number[] = [];
-  const width = new PortionWidth(line.offsetPx);
+  const width = new PortionWidth(line.offsetPx, line.tabStopPx);
   let stretched = 0;
   for (let index = line.start; index <= line.end; index++) {
     const unit = index < line.end ? (units[index] as TextUnit) : undefined;

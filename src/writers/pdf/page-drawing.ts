@@ -1,18 +1,18 @@
 import type PDFDocument from 'pdfkit';
-import type { PageNumbering } from '../../model/document.js';
+import type { PageNumberLayout } from '../../layout/index.js';
+import { twipsToPt } from '../../layout/index.js';
 import type { CellItem, FlowItem, LinesItem, RuleContent, TableItem } from './flow-items.js';
 import type { PageGeometry } from './page-geometry.js';
 import { drawPageNumber } from './page-number.js';
 import type { PagePlan, Placement } from './pagination.js';
 import type { CellSlice, RowPart } from './table-rows.js';
 import { drawParagraphLines, type DrawContext } from './text-drawing.js';
-import { mmToTwips, twipsToPt } from './units.js';
 
 /**
  * Draws a page plan: one pdfkit page per planned page, everything at the position the plan gives
  * it. Nothing is laid out here: every line and page break was decided before (pagination.ts).
  */
-export function drawPages(plan: PagePlan, items: FlowItem[], numbering: PageNumbering | null, geometry: PageGeometry, ctx: DrawContext): void {
+export function drawPages(plan: PagePlan, items: FlowItem[], numbering: PageNumberLayout | null, geometry: PageGeometry, ctx: DrawContext): void {
   const left = twipsToPt(geometry.leftTwips);
   plan.pages.forEach((placements, pageIndex) => {
     ctx.out.doc.addPage();
@@ -39,15 +39,14 @@ function drawLines(item: LinesItem, from: number, to: number, top: number, left:
 
 /**
  * LibreOffice draws the DOCX rule (a top border) at the top of its paragraph, after the space
- * before, as wide as the paragraph between indents of floor(slack / 2) and the rest.
+ * before, between the paragraph's indents.
  */
 function drawRule(content: RuleContent, top: number, left: number, doc: PDFDocument, color: string): void {
   if (content.borderTwips === 0) return;
-  const lengthTwips = Math.min(mmToTwips(content.block.lengthMm), content.boxTwips);
-  const x1 = left + twipsToPt(Math.floor((content.boxTwips - lengthTwips) / 2));
+  const x1 = left + twipsToPt(content.leftTwips);
   const thickness = twipsToPt(content.borderTwips);
   const y = top + thickness / 2;
-  doc.lineWidth(thickness).moveTo(x1, y).lineTo(x1 + twipsToPt(lengthTwips), y).stroke(color);
+  doc.lineWidth(thickness).moveTo(x1, y).lineTo(x1 + twipsToPt(content.lengthTwips), y).stroke(color);
 }
 
 /** A table row's part on one page: each cell's lines, the cells side by side from the text area's left. */

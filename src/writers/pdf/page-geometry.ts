@@ -1,42 +1,34 @@
-import type { DocumentModel } from '../../model/document.js';
+import type { DocumentLayout } from '../../layout/index.js';
 import type { PageBody } from './pagination.js';
 import type { PdfFontFamily } from './pdf-fonts.js';
-import { mmToPt, mmToTwips } from './units.js';
 
 export interface PageGeometry {
   widthPt: number;
   heightPt: number;
   leftTwips: number;
-  rightPt: number;
   textWidthTwips: number;
   body: PageBody;
 }
 
 /**
- * The page as LibreOffice sees the DOCX: margins in whole twips; the text area starts below the
+ * The page as LibreOffice sees the DOCX: the layout's margins; the text area starts below the
  * top margin, or below the page-number header if that reaches further down (LibreOffice grows a
- * header that does not fit above the margin and pushes the body down).
+ * header that does not fit above the margin and pushes the body down). The header's line is
+ * single-spaced: the regular face's ascent, descent and line gap at the number's size.
  */
-export function pageGeometry(model: DocumentModel, family: PdfFontFamily): PageGeometry {
-  const { page, pageNumbers } = model;
-  const widthTwips = mmToTwips(page.widthMm);
-  const heightTwips = mmToTwips(page.heightMm);
-  const leftTwips = mmToTwips(page.margin.leftMm);
-  const rightTwips = mmToTwips(page.margin.rightMm);
-  let topTwips = mmToTwips(page.margin.topMm);
+export function pageGeometry(layout: DocumentLayout, family: PdfFontFamily): PageGeometry {
+  const { page, pageNumbers } = layout;
+  let topTwips = page.margin.topTwips;
   if (pageNumbers !== null) {
     const face = family.faces.normal;
-    const headerLine = ((face.ascent - face.descent + face.lineGap) / face.unitsPerEm) * pageNumbers.sizePt * 20;
-    topTwips = Math.max(topTwips, mmToTwips(pageNumbers.fromTopMm) + Math.ceil(headerLine));
+    const headerLine = ((face.ascent - face.descent + face.lineGap) / face.unitsPerEm) * (pageNumbers.sizeHalfPoints / 2) * 20;
+    topTwips = Math.max(topTwips, pageNumbers.fromTopTwips + Math.ceil(headerLine));
   }
-  const textWidthTwips = widthTwips - leftTwips - rightTwips;
-  const widthPt = mmToPt(page.widthMm);
   return {
-    widthPt,
-    heightPt: mmToPt(page.heightMm),
-    leftTwips,
-    rightPt: widthPt - leftTwips / 20 - textWidthTwips / 20,
-    textWidthTwips,
-    body: { topTwips, bottomTwips: heightTwips - mmToTwips(page.margin.bottomMm) },
+    widthPt: page.widthPt,
+    heightPt: page.heightPt,
+    leftTwips: page.margin.leftTwips,
+    textWidthTwips: page.textWidthTwips,
+    body: { topTwips, bottomTwips: page.heightTwips - page.margin.bottomTwips },
   };
 }

@@ -1,4 +1,4 @@
-import type { ParagraphBlock } from '../../model/document.js';
+import type { ParagraphSpec } from '../../layout/index.js';
 import { fontStyleName, type FontStyleName } from '../../fonts/font-files.js';
 import { codePointAdvances } from './font-shaping.js';
 import type { PdfFontFamily } from './pdf-fonts.js';
@@ -32,36 +32,30 @@ export interface TextUnit {
 }
 
 export interface ShapedParagraph {
-  block: ParagraphBlock;
+  spec: ParagraphSpec;
+  /** The text's size: the layout's, in half-points, as the DOCX states it. */
+  sizePt: number;
   units: TextUnit[];
 }
 
-export function shapeParagraph(block: ParagraphBlock, family: PdfFontFamily): ShapedParagraph {
+/**
+ * The paragraph's text as units, each run shaped as one portion (LibreOffice shapes the DOCX's
+ * runs so, and the layout joins runs that look alike). A line break takes the style of the text
+ * before it; its style never shows.
+ */
+export function shapeParagraph(spec: ParagraphSpec, family: PdfFontFamily): ShapedParagraph {
+  const sizePt = spec.sizeHalfPoints / 2;
   const units: TextUnit[] = [];
-  let pending: { text: string; style: RunStyle } | null = null;
-  const flush = () => {
-    // A loop, not push(...units): a paragraph may hold a million characters.
-    if (pending) for (const unit of shapeRun(pending.text, pending.style, block.style.sizePt, family)) units.push(unit);
-    pending = null;
-  };
   let lastStyle: RunStyle = { face: 'normal', underline: false };
-  for (const run of block.runs) {
-    if (run.kind === 'break') {
-      flush();
-      units.push({ text: '\n', kind: 'break', style: lastStyle, advancePx: 0, advanceUnits: 0, italicReservePx: 0 });
-      continue;
-    }
+  for (const run of spec.runs) {
+    for (let i = 0; i < run.breaks; i++) units.push({ text: '\n', kind: 'break', style: lastStyle, advancePx: 0, advanceUnits: 0, italicReservePx: 0 });
+    if (run.text === undefined) continue;
     const style = { face: fontStyleName(run.bold, run.italic), underline: run.underline };
     lastStyle = style;
-    // Runs that look alike are one portion for LibreOffice, shaped together.
-    if (pending && sameStyle(pending.style, style)) pending.text += run.text;
-    else {
-      flush();
-      pending = { text: run.text, style };
-    }
+    // A loop, not push(...units): a paragraph may hold a million characters.
+    for (const unit of shapeRun(run.text, style, sizePt, family)) units.push(unit);
   }
-  flush();
-  return { block, units };
+  return { spec, sizePt, units };
 }
 
 function shapeRun(text: string, style: RunStyle, sizePt: number, family: PdfFontFamily): TextUnit[] {

@@ -2,7 +2,7 @@ import type { TextContent } from './flow-items.js';
 import { placeLine } from './line-placement.js';
 import type { WriterDocument } from './pdfkit-document.js';
 import type { PdfFontFamily } from './pdf-fonts.js';
-import { twipsToPt } from './units.js';
+import { twipsToPt } from '../../layout/index.js';
 
 /** What every drawing call needs: the document, the faces registered in it and the text colour. */
 export interface DrawContext {
@@ -19,7 +19,7 @@ export interface DrawContext {
  */
 export function drawParagraphLines(content: TextContent, lineTwips: number[], from: number, to: number, top: number, left: number, ctx: DrawContext): void {
   const { out, family } = ctx;
-  const { sizePt } = content.shaped.block.style;
+  const { sizePt } = content.shaped;
   let lineTop = top;
   for (let index = from; index < to; index++) {
     const height = lineTwips[index] as number;
