@@ -44,12 +44,13 @@ export class DocumentFont {
   }
 
   /**
-   * Draws `text` with its baseline's start at (x, y), y from the page's top, as pdfkit's
+   * The operators that draw `text` with its baseline's start at (x, y), y from the page's top
+   * (the font is named in the current page's resources), as pdfkit's
    * text(text, x, y, { lineBreak: false, baseline: 'alphabetic', wordSpacing }) draws it: with
    * word spacing, the words without their spaces, each gap the space's width plus wordSpacing.
    */
-  draw(text: string, x: number, y: number, sizePt: number, wordSpacing: number): void {
-    if (text.length === 0) return;
+  draw(text: string, x: number, y: number, sizePt: number, wordSpacing: number): string {
+    if (text.length === 0) return '';
     const fonts = pageFonts(this.doc);
     if (fonts[this.id] == null) fonts[this.id] = (this.dictionary ??= this.doc.ref());
     const pageHeight = this.doc.page.height;
@@ -69,9 +70,7 @@ export class DocumentFont {
       forEachPiece(this.face, text, (piece) => pieces.push(piece));
     }
     const operators = pieces.every((piece) => piece.plain) ? this.plainOperators(pieces, gap) : this.operators(pieces, gap, x, top, sizePt);
-    this.doc.addContent(
-      `q\n1 0 0 -1 0 ${pdfNumber(pageHeight)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${this.id} ${pdfNumber(sizePt)} Tf\n${operators}ET\nQ`,
-    );
+    return `q\n1 0 0 -1 0 ${pdfNumber(pageHeight)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${this.id} ${pdfNumber(sizePt)} Tf\n${operators}ET\nQ`;
   }
 
   /**

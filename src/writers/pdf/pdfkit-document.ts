@@ -21,7 +21,9 @@ export interface DocumentSetup {
 }
 
 export class WriterDocument {
-  readonly doc: PDFDocument;
+  private readonly pdf: PDFDocument;
+  /** Text operators drawn since anything else was: written in one piece, before the next drawing of any other kind. */
+  private readonly pending: string[] = [];
   private readonly fonts = new Map<FontStyleName, DocumentFont>();
   private current: DocumentFont | undefined;
   private sizePt = 0;
@@ -30,7 +32,7 @@ export class WriterDocument {
     setup: DocumentSetup,
     private readonly family: PdfFontFamily,
   ) {
-    this.doc = new PDFDocument({
+    this.pdf = new PDFDocument({
       size: [setup.widthPt, setup.heightPt],
       autoFirstPage: false,
       font: null,
@@ -43,11 +45,20 @@ export class WriterDocument {
     });
   }
 
+  /**
+   * The pdfkit document, for pages and drawing anything but text: the text drawn so far is
+   * written out first, so the page's content keeps the order of the drawing.
+   */
+  get doc(): PDFDocument {
+    this.flush();
+    return this.pdf;
+  }
+
   /** Makes `style` at `sizePt` the font of the text drawn next. */
   font(style: FontStyleName, sizePt: number): void {
     let font = this.fonts.get(style);
     if (!font) {
-      font = new DocumentFont(this.doc, this.family.faces[style], `F${this.fonts.size + 1}`);
+      font = new DocumentFont(this.pdf, this.family.faces[style], `F${this.fonts.size + 1}`);
       this.fonts.set(style, font);
     }
     this.current = font;
@@ -60,22 +71,31 @@ export class WriterDocument {
    */
   text(text: string, x: number, y: number, wordSpacing: number): void {
     if (!this.current) throw new Error('ket-luan: text drawn before a font was chosen');
-    this.current.draw(text, x, y, this.sizePt, wordSpacing);
+    const operators = this.current.draw(text, x, y, this.sizePt, wordSpacing);
+    if (operators !== '') this.pending.push(operators);
+  }
+
+  /** pdfkit ends each piece of content with a newline: the pieces joined by newlines are the same bytes. */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.pdf.addContent(this.pending.join('\n'));
+    this.pending.length = 0;
   }
 
   /** Writes the fonts, ends the document and resolves with the whole file. */
   finish(): Promise<Uint8Array> {
+    this.flush();
     for (const font of this.fonts.values()) font.embed();
     return new Promise<Uint8Array>((resolve, reject) => {
       const chunks: Buffer[] = [];
-      this.doc.on('data', (chunk) => chunks.push(chunk));
-      this.doc.on('end', () => {
+      this.pdf.on('data', (chunk) => chunks.push(chunk));
+      this.pdf.on('end', () => {
         const pdf = new Uint8Array(Buffer.concat(chunks));
         for (const font of this.fonts.values()) font.learnFrom(pdf);
         resolve(pdf);
       });
-      this.doc.on('error', reject);
-      this.doc.end();
+      this.pdf.on('error', reject);
+      this.pdf.end();
     });
   }
 }
