@@ -71,12 +71,12 @@ function built(): Promise<string> {
     const pkg = tempDir();
     for (const entry of ['package.json', 'templates', 'fonts']) cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
-    // The project's own tsup.config.ts, with the output moved and the (slow) type declarations left out.
+    // The project's own tsup.config.ts (one build or several), with the output moved and the (slow) type declarations left out.
     const config = join(pkg, 'tsup.test-config.mjs');
     writeFileSync(
       config,
       `import base from ${JSON.stringify(join(ROOT, 'tsup.config.ts'))};\n` +
-        `export default { ...base, format: ['esm'], dts: false, sourcemap: false, outDir: ${JSON.stringify(join(pkg, 'dist'))} };\n`,
+        `export default [base].flat().map((config) => ({ ...config, format: ['esm'], dts: false, sourcemap: false, outDir: ${JSON.stringify(join(pkg, 'dist'))} }));\n`,
     );
     const build = await runNode([join(ROOT, 'node_modules', 'tsup', 'dist', 'cli-default.js')], ['--config', config], ROOT);
     if (build.code !== 0) throw new Error(`the build failed: ${build.stderr}`);
@@ -550,6 +550,33 @@ describe.concurrent('ket-luan templates init', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/broken\/ket-luan-hd36\/title\.hbs: line \d+/);
     expect(existsSync(join(cwd, 'out-broken'))).toBe(false);
+  });
+});
+
+/** A 32 KB tmpfs to fill, where the system lets us mount one (root on Linux); else null and the tests skip. */
+function smallDisk(): string | null {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return null;
+  const dir = tempDir();
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32k', 'tmpfs', dir]);
+  return mounted.status === 0 ? dir : null;
+}
+
+describe('a full disk', () => {
+  const disk = smallDisk();
+  afterAll(() => {
+    if (disk !== null) spawnSync('umount', [disk]);
+  });
+
+  it.runIf(disk !== null)('templates init leaves nothing behind, and a render no partial file', async () => {
+    const templates = await ketLuan(['templates', 'init', 'my-templates'], disk!);
+    expect(templates.code).toBe(1);
+    expect(templates.stderr).toBe('error: cannot copy the templates to my-templates: no space left on the device; nothing was changed\n');
+    expect(readdirSync(disk!)).toEqual([]);
+    cpSync(EXAMPLE, join(disk!, 'a.json'));
+    const render = await ketLuan(['render', 'a.json', '-f', 'docx,pdf', '--lang', 'vi'], disk!);
+    expect(render.code).toBe(1);
+    expect(render.stderr).toMatch(/^a\.json: không ghi được a\.(docx|pdf): ổ đĩa đã hết chỗ$/m);
+    expect(readdirSync(disk!)).toEqual(['a.json']);
   });
 });
 

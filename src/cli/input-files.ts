@@ -76,7 +76,7 @@ export async function expandInputs(args: readonly string[], cwd: string, msg: Me
     }
     let files: string[];
     try {
-      files = await jsonFilesUnder(path);
+      files = await jsonFilesUnder(path, '', (sub, error) => problems.push({ name: join(arg, sub), message: msg.input.folderUnreadable(describeReadError(error, msg)) }));
     } catch (error) {
       problems.push({ name: arg, message: msg.input.folderUnreadable(describeReadError(error, msg)) });
       continue;
@@ -91,8 +91,11 @@ export async function expandInputs(args: readonly string[], cwd: string, msg: Me
   return { entries, problems, usesStdin };
 }
 
-/** Paths (relative to `root`) of the *.json files under it, sorted by folder, then name. */
-async function jsonFilesUnder(root: string, sub = ''): Promise<string[]> {
+/**
+ * Paths (relative to `root`) of the *.json files under it, sorted by folder, then name. A
+ * subfolder that cannot be read is reported through `unreadable`, and the others still count.
+ */
+async function jsonFilesUnder(root: string, sub: string, unreadable: (sub: string, error: unknown) => void): Promise<string[]> {
   const dirents = await readdir(join(root, sub), { withFileTypes: true });
   const files: string[] = [];
   const folders: string[] = [];
@@ -107,9 +110,9 @@ async function jsonFilesUnder(root: string, sub = ''): Promise<string[]> {
   const result = files.sort(byName).map((name) => join(sub, name));
   for (const folder of folders.sort(byName)) {
     try {
-      result.push(...(await jsonFilesUnder(root, join(sub, folder))));
-    } catch {
-      // an unreadable subfolder holds nothing we can render; the others still count
+      result.push(...(await jsonFilesUnder(root, join(sub, folder), unreadable)));
+    } catch (error) {
+      unreadable(join(sub, folder), error);
     }
   }
   return result;

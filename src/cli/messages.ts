@@ -309,7 +309,7 @@ Ví dụ:
     didYouMean: (s) => `(Có phải ý bạn là ${s}?)`,
     missingArgument: (name) => `thiếu tham số bắt buộc '${name}'`,
     optionArgumentMissing: (flags) => `tùy chọn '${flags}' thiếu giá trị`,
-    tooManyArguments: (expected, got) => `thừa tham số: cần ${expected}, nhưng có ${got}.`,
+    tooManyArguments: (expected, got) => `thừa tham số: cần ${expected.replace(/ arguments?$/, '')} tham số, nhưng có ${got}.`,
     invalidOptionArgument: (flags, value) => `giá trị '${value}' của tùy chọn '${flags}' không hợp lệ.`,
   },
 
@@ -463,7 +463,7 @@ export function translateCommanderError(msg: Messages, text: string): string {
     [/^error: unknown command '([^']*)'(?:\n\(Did you mean (.*)\?\))?/, (m) => c.unknownCommand(m[1]!) + (m[2] ? `\n${c.didYouMean(m[2])}` : '')],
     [/^error: missing required argument '([^']*)'/, (m) => c.missingArgument(m[1]!)],
     [/^error: option '([^']*)' argument missing/, (m) => c.optionArgumentMissing(m[1]!)],
-    [/^error: too many arguments.*Expected (.*) but got (.*)\./, (m) => c.tooManyArguments(m[1]!, m[2]!)],
+    [/^error: too many arguments.*?\. Expected (.*) but got (\d+)\./, (m) => c.tooManyArguments(m[1]!, m[2]!)],
     [/^error: option '([^']*)' argument '([^']*)' is invalid\.(.*)$/s, (m) => c.invalidOptionArgument(m[1]!, m[2]!) + m[3]!],
   ];
   for (const [pattern, render] of rules) {

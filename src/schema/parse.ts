@@ -22,5 +22,5 @@ export function parseConclusion(input: unknown): Conclusion {
   if (result.success) return result.data;
   const inVietnamese = conclusionSchema.safeParse(input, { error: missingAs('là bắt buộc', vietnamese.localeError as z.core.$ZodErrorMap) });
   const viIssues = inVietnamese.success ? [] : inVietnamese.error.issues;
-  throw new ConclusionValidationError(problemsFromZod(result.error.issues, viIssues));
+  throw new ConclusionValidationError(problemsFromZod(result.error.issues, viIssues, { schema: conclusionSchema, input }));
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConclusionValidationError, type ValidationProblem } from '../../src/schema/errors.js';
+import { ConclusionValidationError, nearestKey, type ValidationProblem } from '../../src/schema/errors.js';
 import { parseConclusion } from '../../src/schema/parse.js';
 
 const EXAMPLE_PATH = fileURLToPath(new URL('../../examples/cho-chu-2024-11.json', import.meta.url));
@@ -152,7 +152,7 @@ describe('parseConclusion: problems', () => {
     input.number.issuerCode = 42;
     input.extra = true;
     const fields = problemsOf(input).map((p) => p.field);
-    expect(fields).toEqual(expect.arrayContaining(['signature.name', 'issuer.name', 'place', 'date', 'number.issuerCode', '(input)']));
+    expect(fields).toEqual(expect.arrayContaining(['signature.name', 'issuer.name', 'place', 'date', 'number.issuerCode', 'extra']));
     expect(fields.length).toBeGreaterThanOrEqual(6);
   });
 
@@ -221,30 +221,44 @@ describe('parseConclusion: problems', () => {
     problemAt(cr, 'place');
   });
 
-  it('rejects an unknown field, naming the key', () => {
+  it('rejects an unknown field on the field itself, naming the one it most likely means', () => {
     const input = base();
     input.signatur = { name: 'x' };
-    const p = problemAt(input, '(input)');
-    expect(p.message).toContain('signatur');
-    expect(p.messageVi).toContain('signatur');
+    const p = problemAt(input, 'signatur');
+    expect(p.message).toBe('unknown field; did you mean signature?');
+    expect(p.messageVi).toBe('trường không xác định; có phải là signature?');
 
     const nested = base();
     nested.signature.title = 'Đồng chí';
-    expect(problemAt(nested, 'signature').message).toContain('title');
+    expect(problemAt(nested, 'signature.title').message).toBe('unknown field (known fields here: authority, collective, position, name)');
+  });
+
+  it.each<[string, string[], string | undefined]>([
+    ['palce', ['place', 'date'], 'place'],
+    ['sumary', ['summary', 'sections'], 'summary'],
+    ['txet', ['text', 'bullets'], 'text'],
+    ['PLACE', ['place'], 'place'],
+    ['seq', ['sequence', 'typeCode'], 'sequence'],
+    ['s', ['sections', 'summary'], undefined],
+    ['note', ['text', 'subpoints', 'bullets'], undefined],
+    ['day', ['month', 'year'], undefined],
+    ['titel', ['title', 'tasks'], 'title'],
+  ])('nearestKey(%j) → %j', (key, known, expected) => {
+    expect(nearestKey(key, known)).toBe(expected);
   });
 
   it('rejects a __proto__ key from JSON.parse and does not pollute Object.prototype', () => {
     const text = baseText.replace(/^\s*\{/, '{"__proto__": {"polluted": "yes"}, ');
     const input = JSON.parse(text);
     expect(Object.prototype.hasOwnProperty.call(input, '__proto__')).toBe(true);
-    const p = problemAt(input, '(input)');
-    expect(p.message).toContain('__proto__');
+    const p = problemAt(input, '__proto__');
+    expect(p.message).toMatch(/^unknown field/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
 
     const nested = base();
     nested.signature = JSON.parse('{"__proto__": {"polluted": "yes"}, "name": "Ma Đình Dũng"}');
-    expect(problemAt(nested, 'signature').message).toContain('__proto__');
+    expect(problemAt(nested, 'signature.__proto__').message).toMatch(/^unknown field/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
