@@ -1,23 +1,23 @@
 /**
- * Different documents of the example's shape, for batch figures that must not flatter caches:
- * each one has its own office, signer, dates and numbers, and paragraphs recombined from the
- * example's sentences with their own figures. The same seed always gives the same document.
+ * Varied inputs for the batch figure: each document differs from the others as a real month's
+ * documents of many offices do (issuer, place, date, number, signer, how many points and which
+ * sentences), so caches keyed by text fill as they would in production instead of hitting the
+ * same words a thousand times. Seeded, so every run renders the same thousand documents.
  */
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Ma', 'Lường'];
-const MIDDLE = ['Văn', 'Thị', 'Đình', 'Minh', 'Quốc', 'Thanh', 'Hữu', 'Ngọc', 'Xuân', 'Đức'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Lan', 'Long', 'Mai', 'Nam', 'Phương', 'Quân', 'Sơn', 'Thảo', 'Trung', 'Tuấn', 'Yến'];
-const PLACES = ['Chợ Chu', 'Trung Hội', 'Phượng Tiến', 'Bảo Linh', 'Kim Phượng', 'Định Biên', 'Phú Đình', 'Bình Thành', 'Sơn Phú', 'Tân Dương', 'Điềm Mặc', 'Quy Kỳ', 'Lam Vỹ', 'Thanh Định'];
-const PROVINCES = ['THÁI NGUYÊN', 'TUYÊN QUANG', 'LẠNG SƠN', 'CAO BẰNG', 'BẮC NINH', 'PHÚ THỌ'];
+interface ExampleInput {
+  sections: { heading: string; content: ({ text: string } | string)[] }[];
+  [key: string]: unknown;
+}
 
-type Input = Record<string, unknown> & {
-  sections: { heading: string; content: { text: string }[] }[];
-  opening: string[];
-  closing: string[];
-};
+const PLACES = ['Chợ Chu', 'Định Hóa', 'Phú Lương', 'Đại Từ', 'Võ Nhai', 'Đồng Hỷ', 'Phổ Yên', 'Sông Công', 'Tân Cương', 'Quyết Thắng'];
+const UNITS = ['XÃ', 'PHƯỜNG'];
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Ma', 'Đinh', 'Lường', 'Vi', 'Hà'];
+const MIDDLE = ['Văn', 'Thị', 'Đình', 'Đức', 'Minh', 'Thanh', 'Quang', 'Hữu'];
+const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hạnh', 'Khánh', 'Lan', 'Mạnh', 'Nga', 'Phúc', 'Quỳnh', 'Sơn', 'Tú'];
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
+/** A small, fast, seeded generator (mulberry32): the same seed gives the same documents. */
+function generator(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -28,38 +28,45 @@ function random(seed: number): () => number {
   };
 }
 
-export function variedInput(example: Input, seed: number): Input {
-  const next = random(seed + 1);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const number = (max: number) => 1 + Math.floor(next() * max);
-  const place = pick(PLACES);
-  const ward = next() < 0.5;
-  const unit = `${ward ? 'phường' : 'xã'} ${place}`;
-  const month = number(12);
-  const year = 2025 + Math.floor(next() * 2);
-  const day = number(28);
-  const sentences = [...example.opening, ...example.closing, ...example.sections.flatMap((section) => section.content.map((item) => item.text))]
-    .flatMap((text) => text.split(/(?<=[.;])\s+/))
+/** The example's sentences, the material the varied paragraphs are drawn from. */
+function sentencesOf(example: ExampleInput): string[] {
+  return example.sections
+    .flatMap((section) => section.content.map((item) => (typeof item === 'string' ? item : item.text)))
+    .flatMap((text) => text.split(/(?<=[.;:])\s+/))
     .filter((sentence) => sentence.length > 20);
-  const paragraph = () => {
-    const parts = Array.from({ length: 1 + number(3) }, () => pick(sentences));
-    const figures = `Kế hoạch số ${number(300)}-KH/ĐU ngày ${number(28)}/${month}/${year}, đạt ${number(100)},${number(9)}% chỉ tiêu, ${number(5000)} hộ`;
-    return `${parts.join(' ')} ${figures}.`;
-  };
-  const sections = Array.from({ length: 1 + number(3) }, (_, index) => ({
-    heading: `${pick(example.sections).heading.replace(/\d+\/\d{4}/, `${month}/${year}`)} (${index + 1})`,
-    content: Array.from({ length: number(7) }, () => ({ text: paragraph() })),
-  }));
-  return {
-    ...example,
-    issuer: { superior: `ĐẢNG BỘ TỈNH ${pick(PROVINCES)}`, name: `ĐẢNG ỦY ${unit.toUpperCase()}`, unit },
-    place,
-    date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-    meeting: { month, year },
-    summary: ['CỦA BAN THƯỜNG VỤ ĐẢNG ỦY', `tại Hội nghị thường kỳ tháng ${month}/${year}`],
-    opening: [paragraph()],
-    sections,
-    closing: [paragraph()],
-    signature: { ...(example.signature as object), name: `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}` },
-  };
+}
+
+export function variedInputs(example: ExampleInput, count: number, seed = 20241129): unknown[] {
+  const random = generator(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const sentences = sentencesOf(example);
+  const paragraph = () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(sentences)).join(' ');
+
+  return Array.from({ length: count }, (_, index) => {
+    const place = pick(PLACES);
+    const unitKind = pick(UNITS);
+    const month = 1 + Math.floor(random() * 12);
+    const year = 2025 + Math.floor(random() * 2);
+    const day = 1 + Math.floor(random() * 28);
+    const sections = example.sections.map((section) => ({
+      heading: section.heading,
+      content: Array.from({ length: 2 + Math.floor(random() * 6) }, () => ({ text: paragraph() })),
+    }));
+    // The summary and opening are left to the templates, which write them from the meeting.
+    const { summary: _summary, opening: _opening, ...rest } = example;
+    return {
+      ...rest,
+      issuer: {
+        superior: 'ĐẢNG BỘ TỈNH THÁI NGUYÊN',
+        name: `ĐẢNG ỦY ${unitKind} ${place.toLocaleUpperCase('vi')}`,
+        unit: `${unitKind === 'XÃ' ? 'xã' : 'phường'} ${place}`,
+      },
+      number: { sequence: 1 + index, issuerCode: 'ĐU', typeCode: 'KL' },
+      place,
+      date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      meeting: { month, year },
+      sections,
+      signature: { ...(example.signature as object), name: `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}` },
+    };
+  });
 }

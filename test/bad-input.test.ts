@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /**
  * Bad input, class by class: each test states the precise outcome — a ConclusionValidationError
  * naming the field (in English and Vietnamese), or a document with exactly the right text.
@@ -617,3 +620,63 @@ describe('options', () => {
     await expect(renderConclusion(base(), { format: 'odt' as 'docx' })).rejects.toThrow(new TypeError('format must be "docx" or "pdf", not "odt"'));
   });
 });
+
+describe('API misuse, corrupt fonts and hostile templates (named errors)', () => {
+  const example = () => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'cho-chu-2024-11.json'), 'utf8'));
+  it.each([
+    ['no options', undefined, /renderConclusion: options must be an object/],
+    ['one font path instead of four', { format: 'pdf', fonts: '/x.ttf' }, /option "fonts" must be an object \{ normal, bold, italics, bolditalics \}/],
+    ['pdfa: "yes"', { format: 'pdf', pdfa: 'yes' }, /option "pdfa" must be true or false/],
+    ['templates: 42', { format: 'pdf', templates: 42 }, /option "templates" must be the path of a templates folder/],
+    ["templates: ''", { format: 'pdf', templates: '' }, /option "templates" must be the path of a templates folder, not an empty string/],
+    ['an unknown key', { format: 'pdf', fromat: 'pdf' }, /unknown option "fromat"/],
+  ])('%s → TypeError naming the option', async (_, options, message) => {
+    const attempt = renderConclusion(example(), options as never);
+    await expect(attempt).rejects.toBeInstanceOf(TypeError);
+    await expect(attempt).rejects.toThrow(message);
+  });
+
+  it.each([
+    ['a truncated TTF', (b: Buffer) => b.subarray(0, 5000), /FontError|is truncated or damaged/],
+    ['a WOFF2 file', (b: Buffer) => Buffer.concat([Buffer.from('wOF2'), b.subarray(4, 200)]), /is a WOFF2 web font/],
+    ['unitsPerEm 0', (b: Buffer) => withUnitsPerEm(b, 0), /has unitsPerEm 0/],
+  ])('%s → FontError naming the file and what is wrong', async (_, corrupt, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ket-luan-bad-font-'));
+    const good = join(import.meta.dirname, '..', 'fonts', 'liberation-serif', 'LiberationSerif-Regular.ttf');
+    const bad = join(dir, 'broken.ttf');
+    writeFileSync(bad, corrupt(readFileSync(good)));
+    const fonts = { normal: bad, bold: good, italics: good, bolditalics: good };
+    const error = await renderConclusion(example(), { format: 'pdf', fonts }).then(() => null, (e: Error) => e);
+    expect(error).toBeInstanceOf(FontError);
+    expect(error?.name).toBe('FontError');
+    expect(error?.message).toContain('broken.ttf');
+    expect(error?.message).toMatch(message);
+  });
+});
+
+describe('templates that write to the console', () => {
+  const example = () => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'cho-chu-2024-11.json'), 'utf8'));
+  const folderWithTitle = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ket-luan-hostile-template-'));
+    mkdirSync(join(dir, 'ket-luan-hd36'));
+    writeFileSync(join(dir, 'ket-luan-hd36', 'title.hbs'), text);
+    return dir;
+  };
+  it.each([['{{log "x"}}']])('%s → TemplateError naming title.hbs', async (text) => {
+    const input = example();
+    delete input.title;
+    const error = await renderConclusion(input, { format: 'docx', templates: folderWithTitle(text) }).then(() => null, (e: Error) => e);
+    expect(error?.name).toBe('TemplateError');
+    expect(error?.message).toContain('title.hbs');
+  });
+});
+
+/** The font with its head table's unitsPerEm set to `value`. */
+function withUnitsPerEm(font: Buffer, value: number): Buffer {
+  const copy = Buffer.from(font);
+  for (let i = 0; i < copy.readUInt16BE(4); i++) {
+    const record = 12 + 16 * i;
+    if (copy.toString('latin1', record, record + 4) === 'head') copy.writeUInt16BE(value, copy.readUInt32BE(record + 8) + 18);
+  }
+  return copy;
+}

@@ -71,12 +71,13 @@ function built(): Promise<string> {
     const pkg = tempDir();
     for (const entry of ['package.json', 'templates', 'fonts']) cpSync(join(ROOT, entry), join(pkg, entry), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
-    // The project's own tsup.config.ts (one build or several), with the output moved and the (slow) type declarations left out.
+    // The project's own tsup.config.ts, its command's build only, with the output moved and no type declarations.
     const config = join(pkg, 'tsup.test-config.mjs');
     writeFileSync(
       config,
       `import base from ${JSON.stringify(join(ROOT, 'tsup.config.ts'))};\n` +
-        `export default [base].flat().map((config) => ({ ...config, format: ['esm'], dts: false, sourcemap: false, outDir: ${JSON.stringify(join(pkg, 'dist'))} }));\n`,
+        `export default [base].flat().filter((config) => 'cli' in (config.entry ?? {}))` +
+        `.map((config) => ({ ...config, dts: false, sourcemap: false, outDir: ${JSON.stringify(join(pkg, 'dist'))} }));\n`,
     );
     const build = await runNode([join(ROOT, 'node_modules', 'tsup', 'dist', 'cli-default.js')], ['--config', config], ROOT);
     if (build.code !== 0) throw new Error(`the build failed: ${build.stderr}`);
@@ -100,7 +101,7 @@ describe.concurrent('ket-luan render', () => {
     expect(run.stderr).toMatch(/rendered 6, failed 1 in \d+\.\d s/);
     const names = ['cho-chu', 'phuong-tien', 'trung-hoi'];
     expect(tree(join(cwd, 'out'))).toEqual(['2024-12', '2025-01'].flatMap((m) => names.flatMap((n) => [`${m}/${n}.docx`, `${m}/${n}.pdf`])));
-    expect(await expectDocx(join(cwd, 'out', '2025-01', 'cho-chu.docx'))).toContain('tháng 1/2025');
+    expect(await expectDocx(join(cwd, 'out', '2025-01', 'cho-chu.docx'))).toContain('tháng 01/2025');
     expect(await expectDocx(join(cwd, 'out', '2024-12', 'cho-chu.docx'))).toContain('tháng 12/2024');
     expectPdf(join(cwd, 'out', '2024-12', 'trung-hoi.pdf'));
   });
@@ -415,8 +416,11 @@ describe.concurrent('ket-luan init', () => {
     expect(render.code, render.stderr).toBe(0);
     const placeholders =
       "ket-luan.json: warning: still holds the starter's placeholder text in issuer.superior, issuer.name, issuer.unit and 10 more; replace it before sending\n";
-    expect(validate.stderr).toBe(placeholders);
+    // A starter has no number yet: since documents are electronic by default, lintConclusion asks for one.
+    const number = 'ket-luan.json: warning: number.sequence: is not given, so the number line leaves a blank to fill in by hand';
+    expect(validate.stderr.split('\n').filter(Boolean)).toEqual([placeholders.trim(), expect.stringContaining(number)]);
     expect(render.stderr).toContain(placeholders);
+    expect(render.stderr).toContain(number);
     expect(render.stderr).toMatch(/rendered 1, failed 0 in \d+\.\d s, 1 with warnings/);
     const xml = await expectDocx(join(cwd, 'out', 'ket-luan.docx'));
     expect(xml).toContain('Nguyễn Văn A');
@@ -520,8 +524,10 @@ describe.concurrent('ket-luan templates init', () => {
     expect(strayFiles(dir)).toEqual([]);
   });
 
-  it('--force into a folder with other files replaces the templates and keeps the rest', async () => {
+  it('--force into a folder with other files replaces the templates and keeps the rest; a killed copy\'s staging folder is removed', async () => {
     const dir = tempDir();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    mkdirSync(join(dir, `.copy.${dead}.0123abcd.tmp`, 'ket-luan-hd36'), { recursive: true });
     cpSync(join(cwd, 'my-templates'), join(dir, 'copy'), { recursive: true });
     writeFileSync(join(dir, 'copy', 'ket-luan-hd36', 'title.hbs'), 'EDITED\n');
     writeFileSync(join(dir, 'copy', 'notes.txt'), 'mine\n');
@@ -562,12 +568,16 @@ function smallDisk(): string | null {
 }
 
 describe('a full disk', () => {
-  const disk = smallDisk();
+  let disk: string | null = null;
+  beforeAll(() => {
+    disk = smallDisk();
+  });
   afterAll(() => {
     if (disk !== null) spawnSync('umount', [disk]);
   });
 
-  it.runIf(disk !== null)('templates init leaves nothing behind, and a render no partial file', async () => {
+  it('templates init leaves nothing behind, and a render no partial file', async (context) => {
+    if (disk === null) return context.skip();
     const templates = await ketLuan(['templates', 'init', 'my-templates'], disk!);
     expect(templates.code).toBe(1);
     expect(templates.stderr).toBe('error: cannot copy the templates to my-templates: no space left on the device; nothing was changed\n');

@@ -25,7 +25,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DocumentModel } from '../src/model/document.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeConclusion } from '../src/compose-conclusion.js';
+import { composeConclusion } from '../src/node/render.js';
 import type { DocxDefaults } from '../src/writers/docx/defaults.js';
 import { layoutDocument } from '../src/layout/index.js';
 import { bodyXml } from '../src/writers/docx/body-xml.js';
@@ -34,6 +34,7 @@ import { writeDocx } from '../src/writers/docx/index.js';
 import { toDocxParagraph } from '../src/writers/docx/paragraphs.js';
 import { isTable, type BodySpec, type ParagraphSpec, type RunSpec, type TableSpec } from '../src/writers/docx/spec.js';
 import { ISSUER_TEXT, PARTY_TEXT, sampleModel } from './fixtures/sample-model.js';
+import { docxPart, zipEntries } from './helpers/docx-text.js';
 import { canonicalXml } from './helpers/layout-snapshot.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -700,10 +701,7 @@ function docxTable(spec: TableSpec, defaults: DocxDefaults): Table {
 
 /** word/document.xml of a bare document with these body children, as docx writes it. */
 async function documentXmlOf(children: FileChild[]): Promise<string> {
-  const bytes = await Packer.pack(new Document({ sections: [{ children }] }), 'uint8array');
-  const file = (await JSZip.loadAsync(bytes)).file('word/document.xml');
-  if (file === null) throw new Error('no word/document.xml in the package');
-  return file.async('string');
+  return docxPart(await Packer.pack(new Document({ sections: [{ children }] }), 'uint8array'));
 }
 
 /** What stands in w:body before the section properties (which docx always writes last), in canonical form. */
@@ -796,13 +794,6 @@ function docxNativeBody(body: BodySpec[], defaults: DocxDefaults): FileChild[] {
   return body.map((spec) => (isTable(spec) ? docxTable(spec, defaults) : toDocxParagraph(spec, defaults)));
 }
 
-async function partsOf(bytes: Uint8Array): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-  const parts = new Map<string, string>();
-  for (const [path, file] of Object.entries(zip.files)) if (!file.dir) parts.set(path, await file.async('string'));
-  return parts;
-}
-
 function exampleModel(): DocumentModel {
   const input = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'cho-chu-2024-11.json'), 'utf8'));
   return composeConclusion(input).model;
@@ -820,7 +811,7 @@ const layoutVariants: [string, () => DocumentModel][] = [
 /** The package docx writes for the whole document, body included, with its own objects. */
 async function referenceParts(model: DocumentModel): Promise<Map<string, string>> {
   const { layout, body } = docxLayout(layoutDocument(model));
-  return partsOf(await Packer.pack(docxDocument(layout, docxNativeBody(body, layout.defaults)), 'uint8array'));
+  return zipEntries(await Packer.pack(docxDocument(layout, docxNativeBody(body, layout.defaults)), 'uint8array'));
 }
 
 function expectSameParts(ours: Map<string, string>, reference: Map<string, string>): void {
@@ -834,7 +825,7 @@ function expectSameParts(ours: Map<string, string>, reference: Map<string, strin
 describe('the package writeDocx assembles', () => {
   it.each(layoutVariants)('is, part for part, what docx writes for the whole document: %s', async (_name, makeModel) => {
     const model = makeModel();
-    const ours = await partsOf(await writeDocx(model));
+    const ours = await zipEntries(await writeDocx(model));
     expect([...ours.keys()]).toEqual([...(await referenceParts(model)).keys()]);
     expectSameParts(ours, await referenceParts(model));
   });
@@ -859,6 +850,6 @@ describe('the package writeDocx assembles', () => {
       // the left margin in twips: mm / 25.4 × 1440, rounded
       expect(pgMar.attrs['w:left']).toBe(String(Math.round((leftMm(i) * 1440) / 25.4)));
     }
-    expectSameParts(await partsOf(together[0]!), await referenceParts(fresh[0]!));
+    expectSameParts(await zipEntries(together[0]!), await referenceParts(fresh[0]!));
   });
 });

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Conclusion } from '../src/schema/conclusion.js';
+import type { Bullet, Conclusion, SectionItem } from '../src/schema/conclusion.js';
 import { parseConclusion } from '../src/schema/parse.js';
 import { parseInline, plainText } from '../src/text/inline.js';
 
@@ -176,16 +176,16 @@ function readerText(text: string): string {
   return plainText(parseInline(text));
 }
 
+/** A section item's texts in document order: a point's text, its subpoints (each with its bullets), its bullets (each with its own). */
+function itemTexts(item: SectionItem): string[] {
+  if (typeof item === 'string') return [item];
+  const bullets = (list: readonly Bullet[] = []) => list.flatMap((b) => (typeof b === 'string' ? [b] : [b.text, ...(b.bullets ?? []).map((c) => (typeof c === 'string' ? c : c.text))]));
+  return [item.text, ...(item.subpoints ?? []).flatMap((sub) => [sub.text, ...bullets(sub.bullets)]), ...bullets(item.bullets)];
+}
+
 /** Every text of the example in document order (points: text, then subpoints, then bullets). */
 function exampleTexts(doc: Conclusion): string[] {
-  const items = (doc.sections ?? []).flatMap((section) => [
-    section.heading,
-    ...section.content.flatMap((item) =>
-      typeof item === 'string'
-        ? [item]
-        : [item.text, ...(item.subpoints ?? []).flatMap((sub) => [sub.text, ...(sub.bullets ?? [])]), ...(item.bullets ?? [])],
-    ),
-  ]);
+  const items = (doc.sections ?? []).flatMap((section) => [...(section.heading === undefined ? [] : [section.heading]), ...section.content.flatMap(itemTexts)]);
   const { signature } = doc;
   return [
     doc.title ?? '',
@@ -228,14 +228,7 @@ function referenceBoldSpans(doc: ExpectedDocument): string[] {
 function exampleBoldRuns(doc: Conclusion): string[] {
   const body = [
     ...(doc.opening ?? []),
-    ...(doc.sections ?? []).flatMap((s) => [
-      s.heading,
-      ...s.content.flatMap((item) =>
-        typeof item === 'string'
-          ? [item]
-          : [item.text, ...(item.subpoints ?? []).flatMap((sub) => [sub.text, ...(sub.bullets ?? [])]), ...(item.bullets ?? [])],
-      ),
-    ]),
+    ...(doc.sections ?? []).flatMap((s) => [...(s.heading === undefined ? [] : [s.heading]), ...s.content.flatMap(itemTexts)]),
     ...(doc.closing ?? []),
   ];
   return body.flatMap((text) => parseInline(text).flatMap((run) => (run.kind === 'text' && run.bold ? [run.text] : [])));

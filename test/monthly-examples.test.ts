@@ -17,8 +17,8 @@ const EXPECTED: Record<string, { summary: string; headings: string[] }> = {
     headings: ['I. Kết quả thực hiện nhiệm vụ tháng 11/2024', 'II. Nhiệm vụ lãnh đạo, chỉ đạo trọng tâm tháng 12/2024'],
   },
   '2025-01': {
-    summary: 'tại Hội nghị thường kỳ tháng 1/2025',
-    headings: ['I. Kết quả thực hiện nhiệm vụ tháng 12/2024', 'II. Nhiệm vụ lãnh đạo, chỉ đạo trọng tâm tháng 1/2025'],
+    summary: 'tại Hội nghị thường kỳ tháng 01/2025',
+    headings: ['I. Kết quả thực hiện nhiệm vụ tháng 12/2024', 'II. Nhiệm vụ lãnh đạo, chỉ đạo trọng tâm tháng 01/2025'],
   },
 };
 

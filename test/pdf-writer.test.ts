@@ -12,9 +12,12 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, ColumnContent, DocumentModel, Run } from '../src/model/document.js';
 import { writeDocx } from '../src/writers/docx/index.js';
-import { defaultFontFiles } from '../src/fonts/font-files.js';
+import { checkGlyphCoverage } from '../src/compose/glyph-coverage.js';
+import { MissingGlyphError } from '../src/fonts/errors.js';
+import { readFontFamily } from '../src/node/font-files.js';
+import { defaultFontFiles } from '../src/node/package-paths.js';
 import { codePointAdvances, ShapingCache } from '../src/writers/pdf/font-shaping.js';
-import { MissingGlyphError, writePdf, writePdfWithPlacements } from '../src/writers/pdf/index.js';
+import { writePdf, writePdfWithPlacements } from '../src/writers/pdf/index.js';
 import { pdfFontFamily, type PdfFace } from '../src/writers/pdf/pdf-fonts.js';
 import {
   BODY_LINE_PT,
@@ -59,13 +62,15 @@ const RIGHT_COLUMN_START = LEFT + mm(HEADER_LEFT_MM); // 311.811 pt
 const RIGHT_COLUMN_CENTRE = RIGHT_COLUMN_START + mm(HEADER_RIGHT_MM) / 2; // 311.811 + 120.472 = 432.283 pt
 const TEXT_CENTRE = (LEFT + RIGHT) / 2; // 318.898 pt
 
+const fonts = readFontFamily(defaultFontFiles());
+
 let model: DocumentModel;
 let pdf: Uint8Array;
 let pages: PdfPage[];
 
 beforeAll(async () => {
   model = sampleModelPdf();
-  pdf = await writePdf(model);
+  pdf = await writePdf(model, { fonts });
   pages = await pdfPages(pdf);
 });
 
@@ -177,7 +182,7 @@ describe('writePdf: the header, the rule and the page numbers', () => {
 
 describe('writePdfWithPlacements: where blocks landed', () => {
   it('gives the signature space its box: in the right footer column, between the position and the signer', async () => {
-    const { pdf: placedPdf, placements } = await writePdfWithPlacements(sampleModelPdf());
+    const { pdf: placedPdf, placements } = await writePdfWithPlacements(sampleModelPdf(), { fonts });
     expect(Buffer.from(placedPdf).equals(Buffer.from(pdf))).toBe(true);
     const spaces = placements.filter((placed) => placed.role === 'sign-space');
     expect(spaces).toHaveLength(1);
@@ -195,7 +200,7 @@ describe('writePdfWithPlacements: where blocks landed', () => {
   });
 
   it('gives a paragraph split over pages one box per page, each inside the text area', async () => {
-    const { placements } = await writePdfWithPlacements(sampleModelPdf());
+    const { placements } = await writePdfWithPlacements(sampleModelPdf(), { fonts });
     for (const placed of placements) {
       expect(placed.yPt, placed.role).toBeGreaterThanOrEqual(TOP - TWIPS_SLACK);
       expect(placed.yPt + placed.heightPt, placed.role).toBeLessThanOrEqual(BOTTOM + TWIPS_SLACK);
@@ -217,7 +222,7 @@ describe('writePdf: the file', () => {
   });
 
   it('writes the same bytes for the same model', async () => {
-    const again = await writePdf(sampleModelPdf());
+    const again = await writePdf(sampleModelPdf(), { fonts });
     expect(Buffer.compare(Buffer.from(again), Buffer.from(pdf))).toBe(0);
   });
 
@@ -229,7 +234,7 @@ describe('writePdf: the file', () => {
   });
 
   it('writes PDF/A-2b with XMP metadata (pdfaid:part 2, conformance B) when asked', async () => {
-    const archival = await writePdf(sampleModelPdf(), { pdfa: true });
+    const archival = await writePdf(sampleModelPdf(), { fonts, pdfa: true });
     const xmp = xmpPacket(archival);
     expect(xmp).toBeDefined();
     const parsed: unknown = new XMLParser({ ignoreAttributes: false, processEntities: true }).parse(xmp as string);
@@ -246,32 +251,21 @@ describe('writePdf: the file', () => {
   });
 });
 
-describe('writePdf: text it cannot or should not draw as given', () => {
-  it('refuses a character the font lacks, naming it, the font file and the field', async () => {
+describe('checkGlyphCoverage: text the PDF cannot draw', () => {
+  it('refuses a character the font lacks, naming it and the font file', () => {
     const broken = sampleModelPdf();
     const target = firstBodyParagraph(broken);
     target.runs = [...target.runs, run(' Ban Thường vụ 一 lần')];
-    const attempt = writePdf(broken, { fieldOf: (text) => (text.includes('一') ? 'body[0].text' : undefined) });
-    await expect(attempt).rejects.toBeInstanceOf(MissingGlyphError);
-    await expect(attempt).rejects.toThrow(/U\+4E00 "一"/);
-    await expect(attempt).rejects.toThrow(/LiberationSerif-Regular\.ttf/);
-    await expect(attempt).rejects.toThrow(/field "body\[0\]\.text"/);
+    expect(() => checkGlyphCoverage(broken, fonts)).toThrow(MissingGlyphError);
+    expect(() => checkGlyphCoverage(broken, fonts)).toThrow(/U\+4E00 "一"/);
+    expect(() => checkGlyphCoverage(broken, fonts)).toThrow(/LiberationSerif-Regular\.ttf/);
   });
 
-  it('checks each run against the face of its own style', async () => {
+  it('checks each run against the face of its own style', () => {
     const broken = sampleModelPdf();
     firstBodyParagraph(broken).runs.push(run('😀', { bold: true }));
-    const attempt = writePdf(broken);
-    await expect(attempt).rejects.toThrow(/U\+1F600 "😀"/);
-    await expect(attempt).rejects.toThrow(/LiberationSerif-Bold\.ttf/);
-  });
-
-  it('renders decomposed (NFD) input exactly as the composed text', async () => {
-    const decomposed = mapText(sampleModelPdf(), (text) => text.normalize('NFD'));
-    expect(modelText(decomposed)).not.toBe(modelText(decomposed).normalize('NFC'));
-    const fromNfd = await writePdf(decomposed);
-    expect(await pdfText(fromNfd)).toBe(await pdfText(pdf));
-    expect(Buffer.compare(Buffer.from(fromNfd), Buffer.from(pdf))).toBe(0);
+    expect(() => checkGlyphCoverage(broken, fonts)).toThrow(/U\+1F600 "😀"/);
+    expect(() => checkGlyphCoverage(broken, fonts)).toThrow(/LiberationSerif-Bold\.ttf/);
   });
 });
 
@@ -299,7 +293,7 @@ describe('writePdf against LibreOffice rendering the DOCX of the same model', ()
 
   it('breaks lines and pages the same way where LibreOffice has its own rules', async () => {
     const tricky = trickyModel();
-    await expectSamePages(tricky, await pdfPages(await writePdf(tricky)));
+    await expectSamePages(tricky, await pdfPages(await writePdf(tricky, { fonts })));
   });
 });
 
@@ -360,21 +354,6 @@ function firstBodyParagraph(document: DocumentModel) {
   return found;
 }
 
-function mapText(document: DocumentModel, map: (text: string) => string): DocumentModel {
-  const runs = (list: Run[]): Run[] => list.map((item) => (item.kind === 'text' ? { ...item, text: map(item.text) } : item));
-  const visit = <T extends Block | ColumnContent>(block: T): T => {
-    if (block.kind === 'paragraph') return { ...block, runs: runs(block.runs) };
-    if (block.kind === 'columns') return { ...block, columns: block.columns.map((c) => ({ ...c, blocks: c.blocks.map(visit) })) };
-    return block;
-  };
-  const { metadata } = document;
-  return {
-    ...document,
-    blocks: document.blocks.map(visit),
-    metadata: { ...metadata, title: map(metadata.title), author: map(metadata.author), subject: map(metadata.subject), keywords: metadata.keywords.map(map) },
-  };
-}
-
 interface Segment {
   x1: number;
   y1: number;
@@ -417,7 +396,7 @@ describe('measuring text word by word', () => {
   // The PDF writer shapes each word and each blank on its own, once per process (font-shaping.ts).
   // That must give every code point the advance it gets when fontkit shapes the whole run at once,
   // as LibreOffice shapes a run; the reference here is fontkit's own layout of the whole text.
-  const family = pdfFontFamily(defaultFontFiles());
+  const family = pdfFontFamily(fonts);
   const wholeRunAdvances = (face: PdfFace, text: string): number[] => {
     const run = face.drawing.font.layout(text) as unknown as { glyphs: { codePoints: number[] }[]; positions: { xAdvance: number }[] };
     const length = [...text].length;
@@ -455,7 +434,7 @@ describe('measuring text word by word', () => {
   });
 
   it('stays within its budget however many different words it meets', () => {
-    const face = pdfFontFamily(defaultFontFiles()).faces.normal;
+    const face = pdfFontFamily(fonts).faces.normal;
     for (let index = 0; index < 200_000; index++) codePointAdvances(face, `từ${index} số ${index * 7} chữ`);
     expect(face.words.size).toBeLessThanOrEqual(4_000_000);
     expect(face.runs.size).toBeLessThanOrEqual(4_000_000);

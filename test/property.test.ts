@@ -21,7 +21,7 @@ import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { ConclusionValidationError, renderConclusion } from '../src/index.js';
-import { FontError } from '../src/fonts/load.js';
+import { FontError } from '../src/fonts/errors.js';
 import {
   anyValue,
   conclusionArb,

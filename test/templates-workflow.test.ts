@@ -6,10 +6,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ketLuan, ROOT } from './helpers/cli.js';
 import { pdfPages, type PdfPage } from './helpers/pdf-text.js';
+import { docxPart } from './helpers/docx-text.js';
 
 const MONTHLY = join(ROOT, 'examples', 'monthly', 'data', '2025-01', 'cho-chu.json');
 const NEW_CLOSING = 'Yêu cầu các chi bộ nghiêm túc thực hiện Kết luận này./.';
@@ -22,10 +22,10 @@ async function render(args: string[], out: string) {
   const run = await ketLuan(['render', MONTHLY, '-o', out, '--quiet', ...args], dir);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  const zip = await JSZip.loadAsync(readFileSync(join(out, 'cho-chu.docx')));
+  const docx = readFileSync(join(out, 'cho-chu.docx'));
   return {
-    documentXml: await zip.file('word/document.xml')!.async('string'),
-    stylesXml: await zip.file('word/styles.xml')!.async('string'),
+    documentXml: await docxPart(docx),
+    stylesXml: await docxPart(docx, 'word/styles.xml'),
     pages: await pdfPages(readFileSync(join(out, 'cho-chu.pdf'))),
   };
 }

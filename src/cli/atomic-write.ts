@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, unlinkSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fsReason, type Messages } from './messages.js';
 
@@ -134,9 +134,14 @@ export function removeTempFiles(dir: string, pid = process.pid): void {
 
 /**
  * Removes temporary files that an earlier run killed mid-write left in a folder: files of our
- * own naming whose process is no longer running. Returns how many were removed.
+ * own naming whose process is no longer running. With `folders`, the staging folders of our own
+ * naming that start with that prefix too (`templates init`'s). Returns how many were removed.
  */
-export async function removeStaleTempFiles(dir: string, isRunning: (pid: number) => boolean = processIsRunning): Promise<number> {
+export async function removeStaleTempFiles(
+  dir: string,
+  options: { folders?: string; isRunning?: (pid: number) => boolean } = {},
+): Promise<number> {
+  const isRunning = options.isRunning ?? processIsRunning;
   let names: string[];
   try {
     names = await readdir(dir);
@@ -149,8 +154,10 @@ export async function removeStaleTempFiles(dir: string, isRunning: (pid: number)
     if (!Number.isSafeInteger(pid) || pid === process.pid || isRunning(pid)) continue;
     const path = join(dir, name);
     try {
-      if (!(await lstat(path)).isFile()) continue;
-      await unlink(path);
+      const info = await lstat(path);
+      if (info.isFile()) await unlink(path);
+      else if (info.isDirectory() && options.folders !== undefined && name.startsWith(options.folders)) await rm(path, { recursive: true });
+      else continue;
       removed++;
     } catch {
       // gone already, or not ours to remove

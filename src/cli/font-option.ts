@@ -102,8 +102,8 @@ function isFile(path: string): boolean {
 export async function checkFonts(fonts: FontFiles, lang: Lang, cwd: string): Promise<string | null> {
   try {
     // loaded here, not at start-up: fontkit is needed only when fonts are given or a PDF is made
-    const { loadFamily } = await import('../fonts/load.js');
-    loadFamily(fonts);
+    const { readFontFamily } = await import('../node/font-files.js');
+    readFontFamily(fonts);
     return null;
   } catch (error) {
     return describeLibraryError(error, lang, cwd);

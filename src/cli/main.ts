@@ -3,8 +3,15 @@
  * The `ket-luan` command. The same file is the entry of the render worker threads: started as a
  * worker (marked in workerData), it renders the jobs it is sent instead of reading the command line.
  */
-import { runCli } from './program.js';
-import { isRenderWorker, runRenderWorker } from './render-worker.js';
+import module from 'node:module';
+
+// From Node 22.1 on, V8 keeps the command's compiled code between runs (in the system's temporary
+// folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off), so a clerk's next run starts sooner. The
+// rest of the command is imported only after this, or its first compile would not be kept.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+
+const { runCli } = await import('./program.js');
+const { isRenderWorker, runRenderWorker } = await import('./render-worker.js');
 
 if (isRenderWorker()) {
   runRenderWorker();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../fonts/font-files.js';
+import { packageRoot } from '../node/package-paths.js';
 
 /** The version in the package's package.json, read at run time (the same from src/ and dist/). */
 export function packageVersion(): string {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { FontFiles } from '../fonts/font-files.js';
-import type { OutputFormat } from '../render.js';
+import type { OutputFormat } from '../pipeline.js';
 import { makeFolder, removeStaleTempFiles, removeTempFiles } from './atomic-write.js';
 import type { CommandContext } from './context.js';
 import { displayPath } from './display-path.js';

@@ -2,14 +2,15 @@
  * Rendering one input to its files: the work a worker thread (or, for a single input, the main
  * thread) does. This module loads the library's writers, so it is imported only when rendering.
  */
-import { composeConclusion } from '../compose-conclusion.js';
+import { composeConclusion } from '../node/render.js';
 import type { FontFiles } from '../fonts/font-files.js';
-import { writeComposed, type OutputFormat } from '../render.js';
+import { writeComposed, type OutputFormat } from '../pipeline.js';
 import { writeFilesAtomically, type OutputFile } from './atomic-write.js';
 import { describeError } from './describe-error.js';
 import { messagesFor, type Lang } from './messages.js';
 import { readInput, type InputSource } from './read-input.js';
 import { placeholderFields } from './starter-input.js';
+import { conclusionWarnings } from './validate-command.js';
 
 export interface PlannedOutput {
   format: OutputFormat;
@@ -57,12 +58,15 @@ export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
     const composed = composeConclusion(input, { templates: settings.templates, profile: settings.profile, fonts: settings.fonts });
     const files: OutputFile[] = [];
     for (const output of job.outputs) {
-      const data = await writeComposed(composed, output.format, { pdfa: settings.pdfa, fonts: settings.fonts });
+      const data = await writeComposed(composed, output.format, { pdfa: settings.pdfa });
       files.push({ path: output.path, display: output.display, data });
     }
     await writeFilesAtomically(files, msg);
     const placeholders = placeholderFields(input);
-    const warnings = placeholders.length > 0 ? [`${job.name}: ${msg.warningPrefix}${msg.render.placeholders(placeholders)}`] : [];
+    const warnings = [
+      ...(placeholders.length > 0 ? [msg.render.placeholders(placeholders)] : []),
+      ...conclusionWarnings(input, composed.warnings, settings.lang),
+    ].map((warning) => `${job.name}: ${msg.warningPrefix}${warning}`);
     return { id: job.id, name: job.name, ok: true, outputs: job.outputs.map((o) => o.display), warnings };
   } catch (error) {
     return { id: job.id, name: job.name, ok: false, messages: describeError(job.name, error, settings.lang, settings.cwd) };

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { OutputFormat } from '../render.js';
+import type { OutputFormat } from '../pipeline.js';
 import { LANGS, type Lang, type Messages } from './messages.js';
 
 export const FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];

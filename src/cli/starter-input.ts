@@ -2,6 +2,7 @@ import { addMonths } from 'date-fns/addMonths';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { previousMonth, type MonthRef } from '../compose/context.js';
 import type { ConclusionInput } from '../schema/conclusion.js';
+import { placeholderIn } from '../lint/placeholders.js';
 import { formatPath } from '../schema/errors.js';
 
 /** `YYYY-MM-DD` of a day in local time (today is the user's today, not UTC's). */
@@ -26,9 +27,6 @@ export const nextMonth = (ref: MonthRef): MonthRef => monthOfIndex(monthIndex(re
 const PLACEHOLDER_ISSUER = { superior: 'ĐẢNG BỘ TỈNH …', name: 'ĐẢNG ỦY XÃ …', unit: 'xã …' } as const;
 const PLACEHOLDER_PLACE = '…';
 const PLACEHOLDER_SIGNER = 'Nguyễn Văn A';
-/** Text still to be written: "(ghi kết quả)", "(Ghi những hạn chế …)". */
-const TO_WRITE = /\(ghi\b[^)]*\)/iu;
-const PLACEHOLDER_STRINGS: ReadonlySet<string> = new Set([...Object.values(PLACEHOLDER_ISSUER), PLACEHOLDER_PLACE, PLACEHOLDER_SIGNER]);
 
 /**
  * The date a starter for `meeting` carries: today when today falls in the meeting's month or
@@ -133,9 +131,8 @@ export function starterFrom(last: Json, meeting: MonthRef | undefined): { input:
  * ["issuer.name", "results.bullets[0]", "signature.name"].
  */
 export function placeholderFields(input: unknown, path: (string | number)[] = []): string[] {
-  if (typeof input === 'string') {
-    return TO_WRITE.test(input) || PLACEHOLDER_STRINGS.has(input.trim()) ? [formatPath(path)] : [];
-  }
+  // What counts as a placeholder is the library's rule (lintConclusion uses it too).
+  if (typeof input === 'string') return placeholderIn(input) !== undefined ? [formatPath(path)] : [];
   if (Array.isArray(input)) return input.flatMap((item, i) => placeholderFields(item, [...path, i]));
   if (isObject(input)) return Object.entries(input).flatMap(([key, value]) => placeholderFields(value, [...path, key]));
   return [];

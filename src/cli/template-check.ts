@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { loadTemplates, type TemplateSet } from '../templates/load.js';
+import { loadTemplates } from '../node/template-folders.js';
+import type { TemplateSet } from '../templates/load.js';
 import { describeLibraryError } from './describe-error.js';
 import type { Lang } from './messages.js';
 

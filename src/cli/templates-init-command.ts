@@ -1,7 +1,8 @@
 import { copyFile, lstat, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { defaultTemplatesDir, listProfiles } from '../templates/load.js';
-import { makeFolder, tempPathFor } from './atomic-write.js';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { defaultTemplatesDir } from '../node/package-paths.js';
+import { listProfiles } from '../node/template-folders.js';
+import { makeFolder, removeStaleTempFiles, tempPathFor } from './atomic-write.js';
 import type { CommandContext } from './context.js';
 import { displayPath } from './display-path.js';
 import { EXIT_FAILED, EXIT_OK } from './exit-codes.js';
@@ -50,6 +51,8 @@ export async function templatesInitCommand(dir: string, options: TemplatesInitOp
   const staging = tempPathFor(target);
   try {
     await makeFolder(dirname(target), displayPath(dirname(target), io.cwd), msg);
+    // A copy killed half-way (kill -9, a power cut) left its staging folder.
+    await removeStaleTempFiles(dirname(target), { folders: `.${basename(target)}.` });
     await mkdir(staging);
     for (const file of files) {
       await mkdir(dirname(join(staging, file)), { recursive: true });

@@ -1,4 +1,7 @@
 import type { FontFiles } from '../fonts/font-files.js';
+import { lintConclusion } from '../lint/lint.js';
+import { formatWarning, type ConclusionWarning } from '../lint/warning.js';
+import type { Lang } from './messages.js';
 import type { CommandContext } from './context.js';
 import { describeError } from './describe-error.js';
 import { checkFonts } from './font-option.js';
@@ -16,9 +19,10 @@ export interface ValidateCommandOptions {
 }
 
 /**
- * `ket-luan validate`: reads and checks each input, writing nothing. An input is valid when it
- * passes the schema and its document can be composed with the chosen templates and fonts (a
- * phrase template may need a field the schema leaves optional, such as issuer.unit).
+ * `ket-luan validate`: reads and checks each input, writing nothing. An input is valid when
+ * `render` would accept it (checkConclusion): it passes the schema, its document can be composed
+ * with the chosen templates (a phrase template may need a field the schema leaves optional, such
+ * as issuer.unit), and the chosen fonts have a glyph for every character.
  * Prints "<file>: ok" on standard output, each problem and warning on standard error.
  */
 export async function validateCommand(args: readonly string[], options: ValidateCommandOptions, context: CommandContext): Promise<number> {
@@ -33,8 +37,9 @@ export async function validateCommand(args: readonly string[], options: Validate
     io.stderr.write(`${msg.errorPrefix}${fontProblem}\n`);
     return EXIT_FAILED;
   }
-  // loaded here, not at start-up: composing measures text, with fontkit
-  const { composeConclusion } = await import('../compose-conclusion.js');
+  // loaded here, not at start-up: checking measures text and looks up glyphs, with fontkit
+  const { composeConclusion } = await import('../node/render.js');
+  const { checkComposed } = await import('../pipeline.js');
   const { entries, problems, usesStdin } = await expandInputs(args, io.cwd, msg);
   const stdinBytes = usesStdin ? await readStdin(io.stdin) : null;
   let invalid = problems.length;
@@ -42,12 +47,16 @@ export async function validateCommand(args: readonly string[], options: Validate
   for (const entry of entries) {
     try {
       const input = await readInput(sourceOf(entry, stdinBytes), msg);
-      composeConclusion(input, {
+      const composed = composeConclusion(input, {
         ...(templates.templatesDir !== undefined && { templates: templates.templatesDir }),
         ...(options.profile !== undefined && { profile: options.profile }),
         ...(options.fonts !== undefined && { fonts: options.fonts }),
       });
-      for (const warning of inputWarnings(input, context)) io.stderr.write(`${entry.name}: ${msg.warningPrefix}${warning}\n`);
+      // what render would still refuse (checkConclusion's last step): a character the fonts lack
+      checkComposed(composed);
+      for (const warning of [...inputWarnings(input, context), ...conclusionWarnings(input, composed.warnings, lang)]) {
+        io.stderr.write(`${entry.name}: ${msg.warningPrefix}${warning}\n`);
+      }
       io.stdout.write(`${entry.name}: ${msg.validate.ok}\n`);
     } catch (error) {
       invalid++;
@@ -55,6 +64,16 @@ export async function validateCommand(args: readonly string[], options: Validate
     }
   }
   return invalid > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+/**
+ * The library's warnings on a valid input, one line each naming the field: what lintConclusion
+ * finds (its placeholders are already listed, all on one line, by inputWarnings) and what the
+ * layout had to give way on.
+ */
+export function conclusionWarnings(input: unknown, layoutWarnings: readonly ConclusionWarning[], lang: Lang): string[] {
+  const lint = lintConclusion(input).filter((warning) => warning.code !== 'placeholder');
+  return [...lint, ...layoutWarnings].map((warning) => formatWarning(warning, lang));
 }
 
 /** What is worth a warning in a valid input: the starter's placeholders left in. */

@@ -1,8 +1,8 @@
+import type { WarningSink } from '../lint/warning.js';
 import type { Block, DocumentModel } from '../model/document.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import { ConclusionValidationError } from '../schema/errors.js';
 import { parseIsoDate, toTimestamp } from '../text/calendar.js';
-import { basename } from 'node:path';
 import { TemplateError } from '../templates/errors.js';
 import type { TemplateSet } from '../templates/load.js';
 import { composeBody, composeClosing } from './body.js';
@@ -15,7 +15,8 @@ import { composeTitle } from './title.js';
 export type { MeasureTextMm };
 
 /** Lays a validated conclusion out as a document model, with the phrases and layout of a template set. */
-export function composeDocument(conclusion: Conclusion, set: TemplateSet, measure: MeasureTextMm): DocumentModel {
+/** `warn` hears of what the document had to give way on (a header line that wraps). */
+export function composeDocument(conclusion: Conclusion, set: TemplateSet, measure: MeasureTextMm, warn: WarningSink = () => {}): DocumentModel {
   const { profile } = set;
   const context = templateContext(conclusion, profile);
   const phrases = withFieldErrors(() => resolvePhrases(conclusion, set, context));
@@ -27,11 +28,11 @@ export function composeDocument(conclusion: Conclusion, set: TemplateSet, measur
   if (last) last.style = { ...last.style, keepWithNext: true, keepLines: true };
 
   const blocks: Block[] = [
-    composeHeader(conclusion, profile, phrases, measure),
+    composeHeader(conclusion, profile, phrases, measure, warn),
     ...composeTitle(profile, phrases),
     ...body,
     ...closing,
-    composeFooter(conclusion, profile, phrases),
+    composeFooter(conclusion, profile, phrases, measure),
   ];
   return {
     page: profile.page,
@@ -62,6 +63,11 @@ const OPTIONAL_INPUT_VARIABLES: Record<string, string[]> = {
   superior: ['issuer', 'superior'],
 };
 
+/** A file's name without its folder, on any system ("/a/b/opening.hbs", "C:\\t\\opening.hbs"). */
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
 function withFieldErrors<T>(make: () => T): T {
   try {
     return make();
@@ -78,8 +84,8 @@ function withFieldErrors<T>(make: () => T): T {
         {
           path,
           field,
-          message: `is required: the template ${basename(error.file)} uses it, and it cannot be read off issuer.name`,
-          messageVi: `là bắt buộc: mẫu ${basename(error.file)} cần nó, và không suy ra được từ issuer.name`,
+          message: `is required: the template ${baseName(error.file)} uses it, and it cannot be read off issuer.name`,
+          messageVi: `là bắt buộc: mẫu ${baseName(error.file)} cần nó, và không suy ra được từ issuer.name`,
         },
       ]);
     }

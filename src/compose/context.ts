@@ -2,7 +2,7 @@ import { subMonths } from 'date-fns/subMonths';
 import type { Profile } from '../profile/schema.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import { parseIsoDate } from '../text/calendar.js';
-import { formatDateInWords, formatDay } from '../text/date-line.js';
+import { formatDateInWords, formatDay, formatMonthInText } from '../text/date-line.js';
 import { unitFromCommitteeName } from '../text/unit-name.js';
 
 export interface MonthRef {
@@ -26,6 +26,8 @@ export function templateContext(conclusion: Conclusion, profile: Profile) {
   const sequence = conclusion.number.sequence;
   const header = profile.header.number;
   const unit = conclusion.issuer.unit ?? unitFromCommitteeName(conclusion.issuer.name);
+  const month = (n: number) => formatMonthInText(n, profile.dates.monthInText);
+  const meeting = conclusion.meeting;
   return {
     issuer: {
       name: conclusion.issuer.name,
@@ -42,11 +44,12 @@ export function templateContext(conclusion: Conclusion, profile: Profile) {
       day: date.day,
       month: date.month,
       year: date.year,
-      /** "29/10/2024", as running text writes dates: the day padded, the month not. */
-      short: `${formatDay(date.day)}/${date.month}/${date.year}`,
+      /** "29/10/2024", "15/01/2026": as running text writes dates, the day padded, the month as the profile says. */
+      short: `${formatDay(date.day)}/${month(date.month)}/${date.year}`,
       inWords: formatDateInWords(date),
     },
-    meeting: conclusion.meeting ? { ...conclusion.meeting, previous: previousMonth(conclusion.meeting) } : null,
+    // Months as running phrases write them ("01" for January with the default profile).
+    meeting: meeting ? { month: month(meeting.month), year: meeting.year, previous: monthInText(previousMonth(meeting), month) } : null,
     signature: {
       authority: conclusion.signature.authority ?? signatureDefaults.authority,
       collective: conclusion.signature.collective ?? signatureDefaults.collective,
@@ -54,6 +57,10 @@ export function templateContext(conclusion: Conclusion, profile: Profile) {
       name: conclusion.signature.name,
     },
   };
+}
+
+function monthInText(ref: MonthRef, month: (n: number) => string) {
+  return { month: month(ref.month), year: ref.year };
 }
 
 export type TemplateContext = ReturnType<typeof templateContext>;

@@ -2,7 +2,8 @@ import type { ColumnContent, ColumnsBlock } from '../model/document.js';
 import { fitColumns, type Profile } from '../profile/schema.js';
 import type { Conclusion } from '../schema/conclusion.js';
 import type { Phrases } from './phrases.js';
-import { literalParagraph, resolveStyle } from './style.js';
+import type { MeasureTextMm } from './header.js';
+import { literalParagraph, measureStyled, resolveStyle } from './style.js';
 
 /**
  * "- TT Đảng ủy, HĐND, UBND;" … "- Lưu VPĐU.": recipients then the filing line. A line the
@@ -14,15 +15,18 @@ export function recipientLines(recipients: readonly string[], filing: string, ma
 }
 
 /** The recipients (left) and the signature (right), side by side, never split across pages. */
-export function composeFooter(conclusion: Conclusion, profile: Profile, phrases: Phrases): ColumnsBlock {
+export function composeFooter(conclusion: Conclusion, profile: Profile, phrases: Phrases, measure: MeasureTextMm): ColumnsBlock {
   const f = profile.footer;
   const [leftWidth, rightWidth] = fitColumns(profile, [f.recipientsColumnMm, f.signatureColumnMm]);
   const labelStyle = resolveStyle(profile, f.recipientsLabel);
   const recipientStyle = resolveStyle(profile, f.recipient);
+  // A recipient that wraps goes on under its text, not under the dash: its first line hangs out
+  // by the marker's width (or the profile's), so the marker stands alone in the margin.
+  const hangingMm = f.recipient.hangingIndent === 'marker' ? measureStyled(measure, f.recipient.marker, recipientStyle) : f.recipient.hangingIndent;
   const left: ColumnContent[] = [
     literalParagraph('recipients-label', phrases.recipientsLabel, labelStyle),
     ...recipientLines(phrases.recipients, phrases.filing, f.recipient.marker, f.recipient.separator, f.recipient.terminator).map((text) =>
-      literalParagraph('recipient', text, recipientStyle),
+      literalParagraph('recipient', text, recipientStyle, { leftIndentMm: hangingMm, hangingMm }),
     ),
   ];
 

@@ -1,16 +1,31 @@
 import type { ColumnContent, ColumnsBlock } from '../model/document.js';
-import { fitColumns, type Profile } from '../profile/schema.js';
+import { fitColumns, textWidthMm, type Profile } from '../profile/schema.js';
 import type { Conclusion } from '../schema/conclusion.js';
+import type { WarningSink } from '../lint/warning.js';
 import type { Phrases } from './phrases.js';
 import { plainText } from '../text/inline.js';
+import { headerColumns, longest, measureLines, type MeasuredLine } from './header-columns.js';
 import { literalParagraph, resolveStyle } from './style.js';
 
 export type MeasureTextMm = (text: string, sizePt: number, bold: boolean, italic: boolean) => number;
 
-/** The two-column block at the top of page 1: the issuer on the left, the Party name on the right. */
-export function composeHeader(conclusion: Conclusion, profile: Profile, phrases: Phrases, measure: MeasureTextMm): ColumnsBlock {
+/** The input field (or template) each header line comes from, for warnings. */
+const FIELD_OF_ROLE: Record<string, string> = {
+  superior: 'issuer.superior',
+  issuer: 'issuer.name',
+  number: 'number',
+  'place-date': 'place',
+  circulation: 'marks.circulation',
+  party: 'party.hbs',
+  draft: 'draft.hbs',
+};
+
+/**
+ * The two-column block at the top of page 1: the issuer on the left, the Party name on the right,
+ * each column as wide as its longest line needs (see header-columns.ts).
+ */
+export function composeHeader(conclusion: Conclusion, profile: Profile, phrases: Phrases, measure: MeasureTextMm, warn: WarningSink = () => {}): ColumnsBlock {
   const h = profile.header;
-  const [leftWidth, rightWidth] = fitColumns(profile, [h.leftColumnMm, h.rightColumnMm]);
   const style = (element: Parameters<typeof resolveStyle>[1]) => resolveStyle(profile, element);
   const line = (role: string, text: string, element: Parameters<typeof resolveStyle>[1]) => literalParagraph(role, text, style(element));
 
@@ -26,24 +41,32 @@ export function composeHeader(conclusion: Conclusion, profile: Profile, phrases:
 
   const partyStyle = style(h.party);
   const party = line('party', phrases.party, h.party);
-  const ruleLength =
-    h.partyRule.length === 'text'
-      ? measure(plainText(party.runs), partyStyle.sizePt, partyStyle.bold, partyStyle.italic)
-      : h.partyRule.length;
-  const right: ColumnContent[] = [
-    party,
-    {
-      kind: 'rule',
-      role: 'party-rule',
-      lengthMm: Math.min(ruleLength, rightWidth),
-      thicknessPt: h.partyRule.thicknessPt,
-      spaceBeforePt: h.partyRule.spaceBeforePt,
-      spaceAfterPt: h.partyRule.spaceAfterPt,
-    },
-    line('place-date', phrases.placeDate, h.placeDate),
-  ];
+  const partyWidth = measure(plainText(party.runs), partyStyle.sizePt, partyStyle.bold, partyStyle.italic);
+  const right: ColumnContent[] = [party, line('place-date', phrases.placeDate, h.placeDate)];
   if (marks?.circulation !== undefined) right.push(line('circulation', marks.circulation, h.circulation));
   if (marks?.draft) right.push(line('draft', phrases.draft, h.circulation));
+
+  const leftLines = measureLines(left, measure);
+  const rightLines = measureLines(right, measure);
+  const widest = [longest(leftLines), longest(rightLines)] as const;
+  const columns = headerColumns(
+    fitColumns(profile, [h.leftColumnMm, h.rightColumnMm]),
+    [widest[0]?.widthMm ?? 0, widest[1]?.widthMm ?? 0],
+    textWidthMm(profile),
+    h.minGapMm,
+  );
+  const [leftWidth, rightWidth] = columns.widthsMm;
+  if (!columns.fits) warnWrapping(widest, columns.widthsMm, textWidthMm(profile), warn);
+
+  const ruleLength = h.partyRule.length === 'text' ? partyWidth : h.partyRule.length;
+  right.splice(1, 0, {
+    kind: 'rule',
+    role: 'party-rule',
+    lengthMm: Math.min(ruleLength, rightWidth),
+    thicknessPt: h.partyRule.thicknessPt,
+    spaceBeforePt: h.partyRule.spaceBeforePt,
+    spaceAfterPt: h.partyRule.spaceAfterPt,
+  });
 
   return {
     kind: 'columns',
@@ -56,4 +79,20 @@ export function composeHeader(conclusion: Conclusion, profile: Profile, phrases:
     spaceAfterPt: h.spaceAfterPt,
     keepTogether: true,
   };
+}
+
+/** Names each line that will wrap, with its width and its column's. */
+function warnWrapping(widest: readonly [MeasuredLine | undefined, MeasuredLine | undefined], widthsMm: [number, number], textMm: number, warn: WarningSink): void {
+  widest.forEach((line, index) => {
+    const column = widthsMm[index]!;
+    if (line === undefined || line.widthMm <= column) return;
+    const field = FIELD_OF_ROLE[line.role] ?? 'marks';
+    const mm = (n: number) => n.toFixed(0);
+    warn({
+      code: 'header-line-wraps',
+      field,
+      message: `the header line "${line.text}" (${mm(line.widthMm)} mm) wraps: with the other column's longest line it does not fit the ${mm(textMm)} mm text width on one line; shorten it if the office's form allows`,
+      messageVi: `dòng "${line.text}" ở phần đầu văn bản (${mm(line.widthMm)} mm) bị xuống dòng: cùng với dòng dài nhất của cột bên kia, nó không vừa chiều rộng ${mm(textMm)} mm của vùng văn bản trên một dòng; nên viết gọn lại nếu mẫu của cơ quan cho phép`,
+    });
+  });
 }

@@ -14,12 +14,25 @@ export function resolveStyle(profile: Profile, element: ElementStyle): TextStyle
   return { ...profile.text, ...picked };
 }
 
-export function paragraphStyle(style: TextStyle, keep: { keepWithNext?: boolean; keepLines?: boolean } = {}): ParagraphStyle {
+/** How a paragraph keeps with what follows, and indents beyond its style's first-line indent. */
+export interface ParagraphOptions {
+  keepWithNext?: boolean;
+  keepLines?: boolean;
+  /** Every line's indent from the left edge of the text area or column. */
+  leftIndentMm?: number;
+  /**
+   * Taken off the first line's indent: a hanging indent, where the first line starts left of the
+   * others (a recipient's dash, whose wrapped lines continue under the text).
+   */
+  hangingMm?: number;
+}
+
+export function paragraphStyle(style: TextStyle, keep: ParagraphOptions = {}): ParagraphStyle {
   return {
     sizePt: style.sizePt,
     align: style.align,
-    firstLineIndentMm: style.firstLineIndentMm,
-    leftIndentMm: 0,
+    firstLineIndentMm: style.firstLineIndentMm - (keep.hangingMm ?? 0),
+    leftIndentMm: keep.leftIndentMm ?? 0,
     spaceBeforePt: style.spaceBeforePt,
     spaceAfterPt: style.spaceAfterPt,
     lineHeightPt: style.lineHeightPt,
@@ -44,11 +57,16 @@ export function literalRuns(text: string, style: TextStyle): Run[] {
   });
 }
 
-export function paragraph(role: string, runs: Run[], style: TextStyle, keep?: { keepWithNext?: boolean; keepLines?: boolean }): ParagraphBlock {
+export function paragraph(role: string, runs: Run[], style: TextStyle, keep?: ParagraphOptions): ParagraphBlock {
   return { kind: 'paragraph', role, runs, style: paragraphStyle(style, keep) };
 }
 
 /** A paragraph of literal text (a name, a template's phrase) in an element's style. */
-export function literalParagraph(role: string, text: string, style: TextStyle, keep?: { keepWithNext?: boolean; keepLines?: boolean }): ParagraphBlock {
+export function literalParagraph(role: string, text: string, style: TextStyle, keep?: ParagraphOptions): ParagraphBlock {
   return paragraph(role, literalRuns(text, style), style, keep);
+}
+
+/** The width of a text set in an element's style, capitals included, as the writers will set it. */
+export function measureStyled(measure: (text: string, sizePt: number, bold: boolean, italic: boolean) => number, text: string, style: TextStyle): number {
+  return measure(style.uppercase ? toUpperVi(text) : text, style.sizePt, style.bold, style.italic);
 }

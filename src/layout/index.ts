@@ -5,7 +5,7 @@ import type { BodySpec, DocumentLayout, PageLayout, PageNumberLayout } from './s
 import { mmToPt, mmToTwips, ptToHalfPoints } from './units.js';
 
 export type * from './spec.js';
-export { borderEighthsToTwips, twipsToPt } from './units.js';
+export { borderEighthsToTwips, halfPointsToPt, twipsToPt } from './units.js';
 
 /**
  * Word's and docx's default tab stop, half an inch, which the DOCX states in its settings and

@@ -8,7 +8,7 @@ import { mmToTwips, ptToBorderEighths, ptToHalfPoints, ptToTwips } from './units
  * which is not reliably "nothing": w:line="0" is outside what consumers are tested with, and one
  * that falls back to single spacing would add a full line of the default font.
  */
-export const HAIRLINE_TWIPS = 1;
+const HAIRLINE_TWIPS = 1;
 
 /** The smallest font size a paragraph mark can have (1 pt): the mark of an empty paragraph. */
 const SMALLEST_HALF_POINTS = 2;
@@ -110,7 +110,7 @@ function ruleSpec(block: RuleBlock, ctx: FlowContext, keepWithNext: boolean): Pa
  * right so the sum is exact. A rule longer than its box is clamped to the box: negative indents
  * would draw into the neighbouring table cell or the page margin.
  */
-export function centredIndents(boxTwips: number, lengthTwips: number): { left: number; right: number } {
+function centredIndents(boxTwips: number, lengthTwips: number): { left: number; right: number } {
   const slack = Math.max(0, boxTwips - lengthTwips);
   const left = Math.floor(slack / 2);
   return { left, right: slack - left };

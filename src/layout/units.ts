@@ -33,6 +33,10 @@ export function ptToHalfPoints(pt: number): number {
   return Math.round(pt * 2);
 }
 
+export function halfPointsToPt(halfPoints: number): number {
+  return halfPoints / 2;
+}
+
 /**
  * A line's thickness in eighths of a point, the unit of a border's width. ECMA-376 (17.3.4)
  * allows 2..96 for line borders and Word rejects values outside, so the width is clamped: the

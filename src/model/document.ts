@@ -66,6 +66,10 @@ export type Run = TextRun | LineBreak;
 export interface ParagraphStyle {
   sizePt: number;
   align: HorizontalAlign;
+  /**
+   * Indent of the first line beyond leftIndentMm; negative for a hanging indent (the first line
+   * starts left of the others, down to the left edge when it equals -leftIndentMm).
+   */
   firstLineIndentMm: number;
   /** Indent of every line from the left edge of the text area (or column). */
   leftIndentMm: number;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { choice } from '../schema/choice.js';
 
 const pt = (what: string) => z.number().min(0).max(200).describe(`${what}, in points`);
 const mm = (what: string) => z.number().min(0).max(500).describe(`${what}, in millimetres`);
-const align = z.enum(['left', 'center', 'right', 'justify']);
+const align = choice(['left', 'center', 'right', 'justify']);
 
 /** How one element's text looks. */
 export const textStyleSchema = z.strictObject({
@@ -21,8 +22,14 @@ export const textStyleSchema = z.strictObject({
 /** An element's style: only what differs from the profile's base `text` style. */
 export const elementStyleSchema = textStyleSchema.partial();
 
+/**
+ * A list level (points, lettered points, `-` and `+` items): an element style that may also move
+ * every line of the item in from the text's left edge, so a profile can indent deeper levels.
+ */
+const listLevelSchema = elementStyleSchema.extend({ leftIndentMm: mm('indent of every line of the item').optional() });
+
 const numberingSchema = z.strictObject({
-  style: z.enum(['roman', 'arabic', 'letter', 'none']),
+  style: choice(['roman', 'arabic', 'letter', 'none']),
   /** What follows the number: ". " gives "I. ", "- " gives "I- ", ") " gives "a) ". */
   suffix: z.string(),
   /** Whether the number and its suffix are bold. */
@@ -52,9 +59,14 @@ export const profileSchema = z.strictObject({
     align,
   }),
   header: z.strictObject({
-    /** Widths of the issuer (left) and Party-name (right) columns. */
+    /**
+     * Preferred widths of the issuer (left) and Party-name (right) columns. A column whose
+     * longest line does not fit is widened at the other's expense (see compose/header-columns.ts).
+     */
     leftColumnMm: mm('left column width'),
     rightColumnMm: mm('right column width'),
+    /** The least room left between the two columns' longest lines when the columns are resized. */
+    minGapMm: mm('least gap between the header columns'),
     spaceAfterPt: pt('space below the header'),
     superior: elementStyleSchema,
     issuer: elementStyleSchema,
@@ -86,11 +98,14 @@ export const profileSchema = z.strictObject({
     paragraph: elementStyleSchema,
     sectionHeading: elementStyleSchema,
     sectionNumbering: numberingSchema,
-    point: elementStyleSchema,
+    point: listLevelSchema,
     pointNumbering: numberingSchema,
-    subpoint: elementStyleSchema,
+    subpoint: listLevelSchema,
     subpointNumbering: numberingSchema,
-    bullet: elementStyleSchema.extend({ marker: z.string() }),
+    /** The `-` items, the third level. */
+    bullet: listLevelSchema.extend({ marker: z.string() }),
+    /** The `+` items, the fourth level: the `bullets` of a `-` item. */
+    subbullet: listLevelSchema.extend({ marker: z.string() }),
     closing: elementStyleSchema,
   }),
   footer: z.strictObject({
@@ -100,6 +115,11 @@ export const profileSchema = z.strictObject({
     recipientsLabel: elementStyleSchema,
     recipient: elementStyleSchema.extend({
       marker: z.string(),
+      /**
+       * Where a recipient's wrapped lines start: "marker" under the text after the marker (a
+       * hanging indent as wide as the marker), or that many millimetres in from the marker.
+       */
+      hangingIndent: z.union([z.literal('marker'), mm('hanging indent')]),
       /** Punctuation after every recipient but the filing line, e.g. ";". */
       separator: z.string(),
       /** Punctuation after the filing line, e.g. ".". */
@@ -110,8 +130,16 @@ export const profileSchema = z.strictObject({
     signSpaceMm: z.number().min(0).max(100),
     signer: elementStyleSchema,
   }),
+  dates: z.strictObject({
+    /**
+     * How months are written in running phrases ("tháng 01/2026"): "date-line" as the date line
+     * writes them (months 1 and 2 with a leading zero), "two-digit" always two digits, "plain"
+     * without a leading zero.
+     */
+    monthInText: choice(['date-line', 'two-digit', 'plain']),
+  }),
   defaults: z.strictObject({
-    signature: z.strictObject({ authority: z.enum(['T/M', 'K/T', 'T/L']), collective: z.string(), position: z.string() }),
+    signature: z.strictObject({ authority: choice(['T/M', 'K/T', 'T/L']), collective: z.string(), position: z.string() }),
   }),
 });
 
@@ -144,3 +172,4 @@ export function fitColumns(profile: Profile, widths: [number, number]): [number,
 export type TextStyle = z.output<typeof textStyleSchema>;
 export type ElementStyle = z.output<typeof elementStyleSchema>;
 export type Numbering = z.output<typeof numberingSchema>;
+export type ListLevelStyle = z.output<typeof listLevelSchema>;

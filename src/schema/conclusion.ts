@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIRST_YEAR, isValidCalendarDate, LAST_YEAR } from '../text/calendar.js';
+import { choice, normalisedString } from './choice.js';
 import { textField } from './text.js';
 
 const line = () => textField();
@@ -18,41 +19,70 @@ const isoDate = z
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { message: 'must be a date written YYYY-MM-DD', params: { vi: 'phải là ngày dạng YYYY-MM-DD' }, abort: true })
   .refine(isValidCalendarDate, { message: 'is not a date that exists (or is outside 1930–2200)', params: { vi: 'không phải là ngày có thật (hoặc nằm ngoài 1930–2200)' } });
 
+/** A `+` item, the fourth and deepest list level: a paragraph (an object `{ text }` is the same). */
+export const subBulletSchema = z
+  .union([paragraph(), z.strictObject({ text: paragraph().meta(about('Nội dung dòng +', 'the + item’s text')) })])
+  .meta({ id: 'subbullet', ...about('Dòng + (cấp thứ tư), dưới một gạch đầu dòng', 'a + item, the fourth level, under a - item') });
+
+/** A `-` item: a paragraph, or `{ text, bullets }` whose bullets are its `+` items. */
+export const bulletSchema = z
+  .union([
+    paragraph(),
+    z.strictObject({
+      text: paragraph().meta(about('Nội dung gạch đầu dòng', 'the - item’s text')),
+      bullets: z.array(subBulletSchema).optional().meta(about('Các dòng + của gạch đầu dòng này', 'its + items')),
+    }),
+  ])
+  .meta({ id: 'bullet', ...about('Gạch đầu dòng: chuỗi, hoặc { text, bullets } khi có các dòng +', 'a - item: a string, or { text, bullets } with + items') });
+
+/** A lettered point `a)`, with its `-` items. */
 export const subPointSchema = z
   .strictObject({
     text: paragraph().meta(about('Nội dung ý', 'the subpoint’s text')),
-    bullets: z.array(paragraph()).optional().meta(about('Các gạch đầu dòng', 'bulleted lines')),
+    bullets: z.array(bulletSchema).optional().meta(about('Các gạch đầu dòng', 'bulleted lines')),
   })
   .meta({ id: 'subpoint', ...about('Ý a), b) … của một điểm', 'a lettered subpoint a), b) …') });
 
+/** A numbered point `1.`: its lettered points, then its `-` items (either may be left out). */
 export const pointSchema = z
   .strictObject({
     text: paragraph().meta(about('Nội dung điểm', 'the point’s text')),
     subpoints: z.array(subPointSchema).optional().meta(about('Các ý a), b) …', 'lettered subpoints')),
-    bullets: z.array(paragraph()).optional().meta(about('Các gạch đầu dòng', 'bulleted lines')),
+    bullets: z.array(bulletSchema).optional().meta(about('Các gạch đầu dòng (không cần cấp a), b) ở giữa)', 'bulleted lines (no a), b) level needed between)')),
   })
   .meta({ id: 'point', ...about('Điểm đánh số 1., 2. …', 'a numbered point 1., 2. …') });
 
 /** A plain string is an unnumbered paragraph; an object is a numbered point `1.`, `2.` … */
 export const sectionItemSchema = z.union([paragraph(), pointSchema]);
 
+/**
+ * A Roman-numbered section, or, without a heading, content that stands under no heading (a short
+ * conclusion or a notice written as paragraphs and points only). Only headed sections are numbered.
+ */
 export const sectionSchema = z.strictObject({
-  heading: paragraph().meta(about('Đề mục (I., II. … tự đánh số)', 'the heading, numbered I., II. … automatically')),
+  heading: paragraph()
+    .optional()
+    .meta(about('Đề mục (I., II. … tự đánh số); bỏ trống khi phần này không có đề mục', 'the heading, numbered I., II. … automatically; left out for content under no heading')),
   content: z.array(sectionItemSchema).refine((items) => items.length > 0, { message: 'must hold at least one item', params: { vi: 'phải có ít nhất một mục' } })
     .meta(about('Đoạn văn (chuỗi) hoặc điểm đánh số ({ text })', 'paragraphs (strings) or numbered points ({ text })')),
 });
 
+/** T/M on behalf of a collective, K/T for a deputy signing for the head, T/L by order. */
+export const SIGNING_AUTHORITIES = ['T/M', 'K/T', 'T/L'] as const;
+export const SECRECY_MARKS = ['MẬT', 'TỐI MẬT', 'TUYỆT MẬT'] as const;
+export const URGENCY_MARKS = ['KHẨN', 'THƯỢNG KHẨN', 'HỎA TỐC'] as const;
+
 export const signatureSchema = z.strictObject({
   /** T/M on behalf of a collective, K/T for a deputy signing for the head, T/L by order. */
-  authority: z.enum(['T/M', 'K/T', 'T/L']).optional().meta(about('Thẩm quyền ký: T/M, K/T, T/L', 'signing authority')),
+  authority: choice(SIGNING_AUTHORITIES).optional().meta(about('Thẩm quyền ký: T/M, K/T, T/L', 'signing authority')),
   collective: line().optional().meta(about('Tập thể, ví dụ BAN THƯỜNG VỤ', 'the collective, e.g. BAN THƯỜNG VỤ')),
   position: line().optional().meta(about('Chức vụ người ký, ví dụ BÍ THƯ', 'the signer’s position, e.g. BÍ THƯ')),
   name: line().meta(about('Họ và tên người ký', 'the signer’s full name')),
 });
 
 export const marksSchema = z.strictObject({
-  secrecy: z.enum(['MẬT', 'TỐI MẬT', 'TUYỆT MẬT']).optional(),
-  urgency: z.enum(['KHẨN', 'THƯỢNG KHẨN', 'HỎA TỐC']).optional(),
+  secrecy: choice(SECRECY_MARKS).optional(),
+  urgency: choice(URGENCY_MARKS).optional(),
   circulation: line().optional(),
   draft: z.boolean().optional(),
 });
@@ -80,8 +110,7 @@ export const conclusionSchema = z
       /** Left out for a draft: the line keeps room for the clerk to write the number. */
       sequence: z.number().int().min(1).max(99999).nullable().optional().meta(about('Số văn bản; bỏ trống khi là dự thảo', 'the document’s number; left out for a draft')),
       /** KL, TB, NQ …; the profile gives the default. */
-      typeCode: z
-        .string()
+      typeCode: normalisedString()
         .refine((s) => /^[A-ZĐ]{1,6}$/u.test(s), { message: 'must be 1–6 capital letters, e.g. KL', params: { vi: 'phải là 1–6 chữ in hoa, ví dụ KL' } })
         .optional()
         .meta({ pattern: '^[A-ZĐ]{1,6}$', ...about('Ký hiệu loại văn bản, mặc định theo mẫu (KL)', 'the document type code; the profile gives the default') }),
@@ -145,5 +174,7 @@ export type Section = z.output<typeof sectionSchema>;
 export type SectionItem = z.output<typeof sectionItemSchema>;
 export type Point = z.output<typeof pointSchema>;
 export type SubPoint = z.output<typeof subPointSchema>;
+export type Bullet = z.output<typeof bulletSchema>;
+export type SubBullet = z.output<typeof subBulletSchema>;
 export type Signature = z.output<typeof signatureSchema>;
 export type Marks = z.output<typeof marksSchema>;

@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
+import { ERROR_CODES, hasErrorCode } from '../errors.js';
 
 export interface ValidationProblem {
   /** Where the problem is, e.g. ["signature", "name"]. */
@@ -20,6 +21,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Thrown when input is not a valid conclusion; lists every problem with its field. */
 export class ConclusionValidationError extends Error {
+  readonly code: typeof ERROR_CODES.validation = ERROR_CODES.validation;
   readonly problems: ValidationProblem[];
 
   constructor(problems: ValidationProblem[], source?: string) {
@@ -36,6 +38,11 @@ export class ConclusionValidationError extends Error {
   get messageVi(): string {
     return this.problems.map((p) => `${p.field}: ${p.messageVi}`).join('\n');
   }
+}
+
+/** Whether `error` is a ConclusionValidationError, from any copy of the package (ESM or CommonJS). */
+export function isConclusionValidationError(error: unknown): error is ConclusionValidationError {
+  return hasErrorCode(error, ERROR_CODES.validation);
 }
 
 /**

@@ -17,6 +17,8 @@ const helpers: Record<string, (value: unknown) => string> = {
 /** How each helper is called, for the message when a template calls it otherwise. */
 const helperExamples: Record<string, string> = { upper: '{{upper unit}}', lower: '{{lower unit}}', pad2: '{{pad2 meeting.month}}' };
 for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper);
+// Handlebars' `log` writes to the console (stdout, for a CLI's output): not a template's business.
+env.unregisterHelper('log');
 
 export const templateHelperNames = Object.keys(helpers);
 
@@ -28,7 +30,7 @@ export const templateHelperNames = Object.keys(helpers);
 const compileOptions = {
   noEscape: true,
   strict: true,
-  knownHelpers: Object.fromEntries(templateHelperNames.map((name) => [name, true])),
+  knownHelpers: { ...Object.fromEntries(templateHelperNames.map((name) => [name, true])), log: false },
   knownHelpersOnly: true,
 } as const;
 
@@ -45,14 +47,46 @@ export function compileTemplate(source: string, file: string): CompiledTemplate 
   const template = env.compile(source, compileOptions);
   return (context) => {
     try {
-      return template(context, {
+      return template(withoutPrototypes(context), {
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
       });
     } catch (error) {
-      throw new TemplateError(file, describeHandlebarsError(error), missingVariableOf(error));
+      const missingVariable = missingVariableOf(error);
+      throw new TemplateError(file, describeHandlebarsError(error), missingVariable === undefined ? {} : { missingVariable });
     }
   };
+}
+
+const plainContexts = new WeakMap<object, object>();
+
+/**
+ * The context as objects without prototypes, made once per context object. Strict mode looks a
+ * name up with `in`, which sees what an object inherits: `{{issuer.constructor.constructor}}`
+ * would reach Object and Function. Without prototypes, `constructor`, `__proto__` or `toString`
+ * is "not defined", as any name the context lacks, and the template fails with a TemplateError.
+ */
+function withoutPrototypes(context: object): object {
+  let plain = plainContexts.get(context);
+  if (plain === undefined) {
+    plain = copyWithoutPrototypes(context) as object;
+    plainContexts.set(context, plain);
+  }
+  return plain;
+}
+
+/**
+ * The one thing a context object inherits: how it reads as a string, which Handlebars' own
+ * messages need ("unit" not defined in [object Object]). A template cannot name a symbol.
+ */
+const CONTEXT_PROTOTYPE = Object.freeze(Object.create(null, { [Symbol.toPrimitive]: { value: () => '[object Object]' } }) as object);
+
+function copyWithoutPrototypes(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return Object.freeze(value.map(copyWithoutPrototypes));
+  const copy = Object.create(CONTEXT_PROTOTYPE) as Record<string, unknown>;
+  for (const [key, item] of Object.entries(value)) copy[key] = copyWithoutPrototypes(item);
+  return Object.freeze(copy);
 }
 
 /**

@@ -15,42 +15,60 @@ export function parseInline(text: string, base: InlineStyle = {}): Run[] {
   const runs: Run[] = [];
   let bold = false;
   let italic = false;
+  // The run's text so far is `buffer` + text[from, i): plain text is taken in slices, not
+  // character by character, so a long paragraph is copied once rather than built in pieces.
   let buffer = '';
+  let from = 0;
 
-  const flush = () => {
-    if (buffer === '') return;
-    runs.push(textRun(buffer, { bold: (base.bold ?? false) !== bold, italic: (base.italic ?? false) !== italic, underline: base.underline }));
+  const take = (to: number) => {
+    if (to > from) buffer += text.slice(from, to);
+  };
+  const flush = (to: number) => {
+    take(to);
+    if (buffer !== '') {
+      runs.push(textRun(buffer, { bold: (base.bold ?? false) !== bold, italic: (base.italic ?? false) !== italic, underline: base.underline }));
+    }
     buffer = '';
   };
 
-  const closes = (from: number) => findUnescaped(text, '**', from) !== -1;
+  const closes = (at: number) => findUnescaped(text, '**', at) !== -1;
 
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\\' && (text[i + 1] === '*' || text[i + 1] === '\\')) {
-      buffer += text[i + 1];
-      i++;
-    } else if (ch === '\n') {
-      flush();
-      runs.push({ kind: 'break' });
-    } else if (text.startsWith('**', i)) {
-      if (bold || closes(i + 2)) {
-        flush();
-        bold = !bold;
-      } else {
-        buffer += '**';
+    const ch = text.charCodeAt(i);
+    if (ch !== BACKSLASH && ch !== NEWLINE && ch !== STAR) continue;
+    if (ch === BACKSLASH) {
+      const next = text.charCodeAt(i + 1);
+      if (next === STAR || next === BACKSLASH) {
+        // the escaped character stays, the backslash goes
+        take(i);
+        from = i + 1;
+        i++;
       }
+    } else if (ch === NEWLINE) {
+      flush(i);
+      from = i + 1;
+      runs.push({ kind: 'break' });
+    } else if (text.charCodeAt(i + 1) === STAR) {
+      if (bold || closes(i + 2)) {
+        flush(i);
+        from = i + 2;
+        bold = !bold;
+      }
+      // else the two stars stay as written, in the slice
       i++;
-    } else if (ch === '*' && (italic || closesSingle(text, i + 1))) {
-      flush();
+    } else if (italic || closesSingle(text, i + 1)) {
+      flush(i);
+      from = i + 1;
       italic = !italic;
-    } else {
-      buffer += ch;
     }
   }
-  flush();
+  flush(text.length);
   return runs;
 }
+
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+const STAR = 0x2a;
 
 /** Where `marker` next stands in `text` from `from`, skipping backslash-escaped characters; -1 if nowhere. */
 function findUnescaped(text: string, marker: string, from: number): number {

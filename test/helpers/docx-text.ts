@@ -1,10 +1,10 @@
-/** Reads a DOCX back as text: its parts, and the text of every paragraph in document order. */
+/** Reads a DOCX (a zip package) back as text: its parts, and the text of every paragraph in document order. */
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
 
-/** Every entry of a zip (DOCX) package, as text. */
+/** Every entry of a zip (DOCX) package, as text, in the package's order; each entry's CRC-32 is checked. */
 export async function zipEntries(bytes: Uint8Array): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
   const out = new Map<string, string>();
   for (const [name, entry] of Object.entries(zip.files)) {
     if (!entry.dir) out.set(name, await entry.async('string'));
@@ -55,10 +55,14 @@ export function docxParagraphs(xml: string): string[] {
   return paragraphs;
 }
 
+/** One part of a DOCX package, as text; an error naming the part when the package has none. */
+export async function docxPart(bytes: Uint8Array, path = 'word/document.xml'): Promise<string> {
+  const xml = await (await JSZip.loadAsync(bytes)).file(path)?.async('string');
+  if (xml === undefined) throw new Error(`the DOCX has no ${path}`);
+  return xml;
+}
+
 /** The paragraphs of a DOCX's main document part. */
 export async function docxBodyParagraphs(bytes: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')?.async('string');
-  if (xml === undefined) throw new Error('the DOCX has no word/document.xml');
-  return docxParagraphs(xml);
+  return docxParagraphs(await docxPart(bytes));
 }

@@ -15,6 +15,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { renderConclusion } from '../../src/index.js';
 import type { Block, ColumnContent, DocumentModel } from '../../src/model/document.js';
 import { writeDocx } from '../../src/writers/docx/index.js';
+import { readFontFamily } from '../../src/node/font-files.js';
+import { defaultFontFiles } from '../../src/node/package-paths.js';
 import { writePdf } from '../../src/writers/pdf/index.js';
 import { paragraph, sampleModel, text, twoColumns } from '../fixtures/sample-model.js';
 import { sampleModelPdf } from '../fixtures/sample-model-pdf.js';
@@ -48,7 +50,7 @@ function inputCase(name: string, input: unknown, long = false): Case {
 }
 
 function modelCase(name: string, model: () => DocumentModel): Case {
-  return { name, docx: () => writeDocx(model()), pdf: () => writePdf(model()) };
+  return { name, docx: () => writeDocx(model()), pdf: () => writePdf(model(), { fonts: readFontFamily(defaultFontFiles()) }) };
 }
 
 /** The example's point texts, repeated into one section of `count` points (as bench/run.ts does). */

@@ -79,3 +79,9 @@ export function run(command: string, args: string[], timeoutMs: number): Promise
     });
   });
 }
+
+/** The version soffice reports, e.g. "LibreOffice 7.4.7.2 40(Build:2)". */
+export async function libreOfficeVersion(): Promise<string> {
+  const { stdout } = await run(SOFFICE, ['--version'], 60_000);
+  return stdout.trim();
+}

@@ -8,7 +8,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { subsettingFont } from '../../src/adapters/fontkit.js';
 import { allowPrivateAccess, privateAccessAllowed } from '../../src/adapters/private-access.js';
-import { defaultFontFiles } from '../../src/fonts/font-files.js';
+import { readFontFamily } from '../../src/node/font-files.js';
+import { defaultFontFiles } from '../../src/node/package-paths.js';
 import { writePdf } from '../../src/writers/pdf/index.js';
 import { pdfFontFamily } from '../../src/writers/pdf/pdf-fonts.js';
 import { sampleModelPdf } from '../fixtures/sample-model-pdf.js';
@@ -19,6 +20,8 @@ function model() {
   return { ...document, metadata: { ...document.metadata, title: 'Kết luận <tháng 11> & nhiệm vụ tháng 12' } };
 }
 
+const fonts = readFontFamily(defaultFontFiles());
+
 describe('private members behind adapters', () => {
   afterEach(() => allowPrivateAccess(true));
 
@@ -27,9 +30,9 @@ describe('private members behind adapters', () => {
   });
 
   it.each([false, true])('write the same bytes through the public fallbacks (PDF/A: %s)', async (pdfa) => {
-    const withPrivate = await writePdf(model(), { pdfa });
+    const withPrivate = await writePdf(model(), { fonts, pdfa });
     allowPrivateAccess(false);
-    const withPublic = await writePdf(model(), { pdfa });
+    const withPublic = await writePdf(model(), { fonts, pdfa });
     expect(Buffer.compare(Buffer.from(withPublic), Buffer.from(withPrivate))).toBe(0);
 
     // the fallback's XMP is ours alone: one title, escaped, and valid XML
@@ -42,7 +45,7 @@ describe('private members behind adapters', () => {
   });
 
   it('make subsets from a font of their own when private access is off', () => {
-    const { data } = pdfFontFamily(defaultFontFiles()).faces.normal.drawing;
+    const { data } = pdfFontFamily(fonts).faces.normal.drawing;
     const remembering = subsettingFont(data);
     allowPrivateAccess(false);
     const plain = subsettingFont(data);

@@ -12,7 +12,7 @@ import { stringFields } from '../../src/schema/fields.js';
 import { parseConclusion } from '../../src/schema/parse.js';
 import { toUpperVi } from '../../src/text/case.js';
 import { parseInline, plainText } from '../../src/text/inline.js';
-import { loadTemplates } from '../../src/templates/load.js';
+import { loadTemplates } from '../../src/node/template-folders.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -157,12 +157,12 @@ describe('monthly content', () => {
   it('builds the section headings from the meeting month, across the year end', () => {
     expect(textsOf(model, 'section-heading')).toEqual([
       'I. Kết quả thực hiện nhiệm vụ tháng 12/2024',
-      'II. Nhiệm vụ lãnh đạo, chỉ đạo trọng tâm tháng 1/2025',
+      'II. Nhiệm vụ lãnh đạo, chỉ đạo trọng tâm tháng 01/2025',
     ]);
   });
 
   it('writes the summary line of the meeting', () => {
-    expect(textsOf(model, 'summary')).toContain('tại Hội nghị thường kỳ tháng 1/2025');
+    expect(textsOf(model, 'summary')).toContain('tại Hội nghị thường kỳ tháng 01/2025');
   });
 
   it('makes results point 1 and shortcomings point 2 with the lead phrase, tasks the points of section II', () => {
@@ -180,11 +180,11 @@ describe('monthly content', () => {
   it('writes an opening paragraph naming the meeting and the unit', () => {
     const opening = textsOf(model, 'opening');
     expect(opening).toHaveLength(1);
-    expect(opening[0]).toContain('tháng 1/2025');
+    expect(opening[0]).toContain('tháng 01/2025');
     expect(opening[0]).toContain('tháng 12/2024');
     expect(opening[0]).toContain('thị trấn Chợ Chu');
-    // Running text writes the date with the day padded and the month not.
-    expect(opening[0]).toMatch(/^Ngày 03\/1\/2025, /);
+    // Running text writes the date with the day padded, and months 1 and 2 padded as the date line writes them.
+    expect(opening[0]).toMatch(/^Ngày 03\/01\/2025, /);
   });
 
   it('a phrase given in the input overrides its template', () => {
@@ -318,7 +318,7 @@ describe('title', () => {
   it('writes the type name, the summary lines and the dash', () => {
     const model = compose(MONTHLY);
     expect(textsOf(model, 'title')).toEqual(['KẾT LUẬN']);
-    expect(textsOf(model, 'summary')).toEqual(['của Ban Thường vụ Đảng ủy', 'tại Hội nghị thường kỳ tháng 1/2025']);
+    expect(textsOf(model, 'summary')).toEqual(['của Ban Thường vụ Đảng ủy', 'tại Hội nghị thường kỳ tháng 01/2025']);
     expect(textsOf(model, 'title-dash')).toEqual(['-----']);
     const title = oneOf(model, 'title');
     expect(textRuns(title).every((r) => r.bold)).toBe(true);

@@ -10,7 +10,7 @@ import { formatDateInWords } from '../../src/text/date-line.js';
 import { parseInline, plainText } from '../../src/text/inline.js';
 import { unitFromCommitteeName } from '../../src/text/unit-name.js';
 import { TemplateError } from '../../src/templates/errors.js';
-import { loadTemplates } from '../../src/templates/load.js';
+import { loadTemplates } from '../../src/node/template-folders.js';
 
 const base = () => JSON.parse(readFileSync(new URL('../../examples/cho-chu-2024-11.json', import.meta.url), 'utf8'));
 

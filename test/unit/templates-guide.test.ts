@@ -18,7 +18,8 @@ import { profileSchema } from '../../src/profile/schema.js';
 import { parseConclusion } from '../../src/schema/parse.js';
 import { templateHelperNames } from '../../src/templates/engine.js';
 import { DEFAULT_PROFILE, TEMPLATE_FILES, type TemplateName } from '../../src/templates/files.js';
-import { defaultTemplatesDir, listProfiles, loadTemplates } from '../../src/templates/load.js';
+import { defaultTemplatesDir } from '../../src/node/package-paths.js';
+import { listProfiles, loadTemplates } from '../../src/node/template-folders.js';
 
 const read = (relative: string) => readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
 

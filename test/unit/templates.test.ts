@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../src/templates/engine.js';
 import { TemplateError } from '../../src/templates/errors.js';
 import { TEMPLATE_FILES, type TemplateName } from '../../src/templates/files.js';
-import { defaultTemplatesDir, loadTemplates } from '../../src/templates/load.js';
+import { defaultTemplatesDir } from '../../src/node/package-paths.js';
+import { loadTemplates } from '../../src/node/template-folders.js';
 
 const made: string[] = [];
 afterAll(() => {

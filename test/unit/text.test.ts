@@ -173,7 +173,60 @@ describe('calendar', () => {
   });
 });
 
+/**
+ * The rules of parseInline read character by character, as the first version of the parser did:
+ * the oracle for the one that takes text in slices.
+ */
+function inlineOracle(text: string): Run[] {
+  const runs: Run[] = [];
+  let bold = false;
+  let italic = false;
+  let buffer = '';
+  const flush = () => {
+    if (buffer !== '') runs.push(textRun(buffer, { bold, italic }));
+    buffer = '';
+  };
+  const find = (marker: string, from: number, single: boolean) => {
+    for (let i = from; i < text.length; i++) {
+      if (text[i] === '\\') i++;
+      else if (single && text.startsWith('**', i)) i++;
+      else if (text.startsWith(marker, i)) return true;
+    }
+    return false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '\\' && (text[i + 1] === '*' || text[i + 1] === '\\')) buffer += text[++i];
+    else if (ch === '\n') {
+      flush();
+      runs.push({ kind: 'break' });
+    } else if (text.startsWith('**', i)) {
+      if (bold || find('**', i + 2, false)) {
+        flush();
+        bold = !bold;
+      } else buffer += '**';
+      i++;
+    } else if (ch === '*' && (italic || find('*', i + 1, true))) {
+      flush();
+      italic = !italic;
+    } else buffer += ch;
+  }
+  flush();
+  return runs;
+}
+
 describe('parseInline', () => {
+  it('reads any mix of stars, backslashes, newlines and text as the character-by-character rules say', () => {
+    const piece = fc.constantFrom('*', '**', '\\', '\\*', '\n', 'a', 'ơ ', 'Đảng', ' ', '\t');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(parseInline(text)).toEqual(inlineOracle(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('plain text is one regular run', () => {
     expect(parseInline('Chợ Chu')).toEqual([plain('Chợ Chu')]);
   });

@@ -26,7 +26,9 @@ function paragraphXml(spec: ParagraphSpec, defaults: DocxDefaults): string {
   }
   if (spec.indent !== undefined && !sameIndent(spec.indent, defaults.indent)) {
     const { left, right, firstLine } = spec.indent;
-    props += `<w:ind w:left="${left}" w:right="${right}" w:firstLine="${firstLine}"/>`;
+    // w:firstLine is unsigned: a first line that starts left of the others is a w:hanging.
+    const first = firstLine < 0 ? `w:hanging="${-firstLine}"` : `w:firstLine="${firstLine}"`;
+    props += `<w:ind w:left="${left}" w:right="${right}" ${first}/>`;
   }
   if (spec.alignment !== undefined && spec.alignment !== defaults.alignment) props += `<w:jc w:val="${spec.alignment}"/>`;
   if (size !== undefined) props += `<w:rPr>${sizeXml(size)}</w:rPr>`;

@@ -1,5 +1,5 @@
 import { LineRuleType, type IParagraphPropertiesOptions, type IParagraphStyleOptions } from 'docx';
-import { isTable, type BodySpec, type DocxAlignment, type Indent, type ParagraphSpec, type Spacing } from './spec.js';
+import { indentAttributes, isTable, type BodySpec, type DocxAlignment, type Indent, type ParagraphSpec, type Spacing } from './spec.js';
 
 /**
  * What a paragraph or run gets without saying anything: the most common value of each property
@@ -50,7 +50,7 @@ export function normalStyle(defaults: DocxDefaults): IParagraphStyleOptions {
   const paragraph: IParagraphPropertiesOptions = {
     widowControl: false,
     spacing: toDocxSpacing(defaults.spacing),
-    indent: defaults.indent,
+    indent: indentAttributes(defaults.indent),
     alignment: defaults.alignment,
   };
   return { id: 'Normal', name: 'Normal', quickFormat: true, paragraph };

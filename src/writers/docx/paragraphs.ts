@@ -1,6 +1,6 @@
 import { BorderStyle, Paragraph, TextRun, UnderlineType, type IParagraphOptions, type IRunOptions } from 'docx';
 import { sameIndent, sameSpacing, toDocxSpacing, type DocxDefaults } from './defaults.js';
-import type { ParagraphSpec, RunSpec } from './spec.js';
+import { indentAttributes, type ParagraphSpec, type RunSpec } from './spec.js';
 
 /**
  * A spec as docx's own Paragraph, saying what body-xml.ts says for the body: only the property
@@ -14,7 +14,7 @@ export function toDocxParagraph(spec: ParagraphSpec, defaults: DocxDefaults): Pa
     ...(spec.keepLines ? { keepLines: true } : {}),
     ...(spec.border ? { border: { top: { style: BorderStyle.SINGLE, size: spec.border.size, color: spec.border.color, space: 0 } } } : {}),
     ...(sameSpacing(spec.spacing, defaults.spacing) ? {} : { spacing: toDocxSpacing(spec.spacing) }),
-    ...(spec.indent === undefined || sameIndent(spec.indent, defaults.indent) ? {} : { indent: spec.indent }),
+    ...(spec.indent === undefined || sameIndent(spec.indent, defaults.indent) ? {} : { indent: indentAttributes(spec.indent) }),
     ...(spec.alignment === undefined || spec.alignment === defaults.alignment ? {} : { alignment: spec.alignment }),
     ...(size === undefined ? {} : { run: { size } }),
     children: spec.runs.map((run) => toDocxRun(run, size)),

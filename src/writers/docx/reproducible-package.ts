@@ -69,7 +69,7 @@ export function setZipEntryTimes(zip: Uint8Array, date: Date): Uint8Array {
  * MS-DOS date and time fields (UTC, two-second steps). They cover 1980–2107: a document date
  * outside is clamped rather than wrapped around.
  */
-export function dosDateTime(date: Date): { time: number; day: number } {
+function dosDateTime(date: Date): { time: number; day: number } {
   const min = Date.UTC(1980, 0, 1);
   const max = Date.UTC(2107, 11, 31, 23, 59, 58);
   const d = new Date(Math.min(max, Math.max(min, date.getTime())));

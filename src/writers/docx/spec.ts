@@ -23,7 +23,17 @@ export interface Spacing {
 export interface Indent {
   left: number;
   right: number;
+  /** Negative for a hanging indent, which w:ind writes as w:hanging (see indentAttributes). */
   firstLine: number;
+}
+
+/**
+ * The w:ind attributes of an indent, as docx's createIndent takes them: w:firstLine and
+ * w:hanging are unsigned, so a first line that starts left of the others is a w:hanging.
+ */
+export function indentAttributes(indent: Indent): { left: number; right: number; firstLine: number } | { left: number; right: number; hanging: number } {
+  const { left, right, firstLine } = indent;
+  return firstLine < 0 ? { left, right, hanging: -firstLine } : { left, right, firstLine };
 }
 
 /** w:pBdr/w:top of a rule: a single line, no space between it and the (empty) text. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
 
 /**
  * Sets the trailer's /ID to a hash of the file itself.
@@ -7,18 +7,39 @@ import { createHash } from 'node:crypto';
  * documents with the same title and date would share it. The ID is written last, in the trailer,
  * as two 16-byte hex strings; they are zeroed, the whole file is hashed, and the first 16 bytes of
  * the SHA-256 are written in their place. Same length, so no offset in the file moves.
+ * SHA-256 comes from @noble/hashes (pdfkit's own), not node:crypto, so the core runs anywhere.
  */
 export function stampDocumentId(pdf: Uint8Array): Uint8Array {
-  const text = Buffer.from(pdf).toString('latin1');
+  // latin1 maps bytes to characters one to one, so string offsets are byte offsets
+  const text = latin1(pdf.subarray(Math.max(0, pdf.length - 4096)));
+  const base = Math.max(0, pdf.length - 4096);
   const trailer = text.lastIndexOf('trailer');
   const pattern = /\/ID \[<([0-9a-fA-F]+)> <([0-9a-fA-F]+)>\]/g;
-  pattern.lastIndex = trailer;
+  pattern.lastIndex = Math.max(trailer, 0);
   const match = trailer >= 0 ? pattern.exec(text) : null;
   if (!match) throw new Error('ket-luan: the PDF has no trailer /ID to make reproducible');
-  const [whole, first, second] = match as unknown as [string, string, string];
-  const zeroed = `/ID [<${'0'.repeat(first.length)}> <${'0'.repeat(second.length)}>]`;
-  const blank = text.slice(0, match.index) + zeroed + text.slice(match.index + whole.length);
-  const id = createHash('sha256').update(Buffer.from(blank, 'latin1')).digest('hex').slice(0, first.length);
-  const stamped = text.slice(0, match.index) + `/ID [<${id}> <${id}>]` + text.slice(match.index + whole.length);
-  return new Uint8Array(Buffer.from(stamped, 'latin1'));
+  const [, first, second] = match as unknown as [string, string, string];
+  const firstAt = base + match.index + '/ID [<'.length;
+  const secondAt = firstAt + first.length + '> <'.length;
+  const out = new Uint8Array(pdf);
+  out.fill(0x30 /* "0" */, firstAt, firstAt + first.length);
+  out.fill(0x30, secondAt, secondAt + second.length);
+  const id = hex(sha256(out)).slice(0, first.length);
+  for (let i = 0; i < id.length; i++) {
+    out[firstAt + i] = id.charCodeAt(i);
+    out[secondAt + i] = id.charCodeAt(i);
+  }
+  return out;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return text;
+}
+
+function hex(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  return out;
 }

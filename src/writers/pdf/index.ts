@@ -1,9 +1,8 @@
 import { layoutDocument } from '../../layout/index.js';
 import type { DocumentModel } from '../../model/document.js';
-import { defaultFontFiles, type FontFiles } from '../../fonts/font-files.js';
+import type { LoadedFamily } from '../../fonts/load.js';
 import { stampDocumentId } from './document-id.js';
 import { flowItems } from './flow-items.js';
-import { assertDigitsAvailable, assertGlyphsAvailable, normaliseText } from './glyph-check.js';
 import { pageGeometry } from './page-geometry.js';
 import { drawPages } from './page-drawing.js';
 import { paginate } from './pagination.js';
@@ -12,16 +11,14 @@ import { WriterDocument } from './pdfkit-document.js';
 import { pdfFontFamily } from './pdf-fonts.js';
 import { completeXmp, pdfInfo } from './pdf-metadata.js';
 
-export { MissingGlyphError, PdfLayoutError } from './errors.js';
+export { PdfLayoutError } from './errors.js';
 export type { PlacedBlock } from './placements.js';
 
 export interface PdfWriterOptions {
-  /** The four TTF files to draw with; Liberation Serif 2 (shipped) by default. */
-  fonts?: FontFiles;
+  /** The four faces to draw with, parsed from their bytes (src/fonts/load.ts). */
+  fonts: LoadedFamily;
   /** Write PDF/A-2b: output intent, complete XMP metadata (all fonts are always embedded). */
   pdfa?: boolean;
-  /** Names the input field a text came from, for the missing-glyph error. */
-  fieldOf?: (text: string) => string | undefined;
 }
 
 /**
@@ -32,8 +29,10 @@ export interface PdfWriterOptions {
  * and pagination.ts), and every line is then drawn with pdfkit where LibreOffice draws it
  * (page-drawing.ts, line-placement.ts).
  * Deterministic: the same model and options give the same bytes.
+ * The model comes from compose: its text is NFC and every character has a glyph in its face
+ * (compose/glyph-coverage.ts); the writer does not check either again.
  */
-export async function writePdf(model: DocumentModel, options: PdfWriterOptions = {}): Promise<Uint8Array> {
+export async function writePdf(model: DocumentModel, options: PdfWriterOptions): Promise<Uint8Array> {
   return (await writePdfWithPlacements(model, options)).pdf;
 }
 
@@ -41,11 +40,8 @@ export async function writePdf(model: DocumentModel, options: PdfWriterOptions =
  * writePdf, also telling where each block of the layout landed (placements.ts): e.g. the box of
  * the signature's room, for a signature field or a signature image.
  */
-export async function writePdfWithPlacements(model: DocumentModel, options: PdfWriterOptions = {}): Promise<{ pdf: Uint8Array; placements: PlacedBlock[] }> {
-  const family = pdfFontFamily(options.fonts ?? defaultFontFiles());
-  assertGlyphsAvailable(model, family, options.fieldOf);
-  if (model.pageNumbers !== null) assertDigitsAvailable(family);
-  const document = normaliseText(model);
+export async function writePdfWithPlacements(document: DocumentModel, options: PdfWriterOptions): Promise<{ pdf: Uint8Array; placements: PlacedBlock[] }> {
+  const family = pdfFontFamily(options.fonts);
 
   const layout = layoutDocument(document);
   const geometry = pageGeometry(layout, family);

@@ -1,4 +1,4 @@
-import type { DocumentLayout } from '../../layout/index.js';
+import { halfPointsToPt, type DocumentLayout } from '../../layout/index.js';
 import type { PageBody } from './pagination.js';
 import type { PdfFontFamily } from './pdf-fonts.js';
 
@@ -21,7 +21,7 @@ export function pageGeometry(layout: DocumentLayout, family: PdfFontFamily): Pag
   let topTwips = page.margin.topTwips;
   if (pageNumbers !== null) {
     const face = family.faces.normal;
-    const headerLine = ((face.ascent - face.descent + face.lineGap) / face.unitsPerEm) * (pageNumbers.sizeHalfPoints / 2) * 20;
+    const headerLine = ((face.ascent - face.descent + face.lineGap) / face.unitsPerEm) * halfPointsToPt(pageNumbers.sizeHalfPoints) * 20;
     topTwips = Math.max(topTwips, pageNumbers.fromTopTwips + Math.ceil(headerLine));
   }
   return {

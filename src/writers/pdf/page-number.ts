@@ -1,5 +1,5 @@
 import type { PageNumberLayout } from '../../layout/index.js';
-import { twipsToPt } from '../../layout/index.js';
+import { halfPointsToPt, twipsToPt } from '../../layout/index.js';
 import { shapedWidth } from './font-shaping.js';
 import type { PageGeometry } from './page-geometry.js';
 import type { DrawContext } from './text-drawing.js';
@@ -13,7 +13,7 @@ import type { DrawContext } from './text-drawing.js';
 export function drawPageNumber(numbering: PageNumberLayout | null, pageNumber: number, geometry: PageGeometry, ctx: DrawContext): void {
   if (numbering === null || (pageNumber === 1 && !numbering.onFirstPage)) return;
   const face = ctx.family.faces.normal;
-  const sizePt = numbering.sizeHalfPoints / 2;
+  const sizePt = halfPointsToPt(numbering.sizeHalfPoints);
   const scale = sizePt / face.unitsPerEm;
   const text = String(pageNumber);
   const slack = twipsToPt(geometry.textWidthTwips) - shapedWidth(face, text) * scale;

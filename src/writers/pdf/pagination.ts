@@ -52,8 +52,28 @@ export interface PagePlan {
   exact: boolean;
 }
 
+/**
+ * Where pagination stands. Placements are only ever appended, so going back to an earlier item
+ * (a keep-with-next chain moving to the next page) needs only the counts of then, not copies.
+ */
 interface State {
-  pages: Placement[][];
+  /** Every placement so far, page after page. */
+  placements: Placement[];
+  /** The page of each placement. */
+  pageOf: number[];
+  pageCount: number;
+  /** Where the current page's placements start in `placements`. */
+  pageStart: number;
+  y: number;
+  previousAfter: number;
+  exact: boolean;
+}
+
+/** What pagination has done before an item: enough to undo everything after it. */
+interface Mark {
+  placements: number;
+  pageCount: number;
+  pageStart: number;
   y: number;
   previousAfter: number;
   exact: boolean;
@@ -61,17 +81,17 @@ interface State {
 
 export function paginate(items: FlowItem[], body: PageBody): PagePlan {
   const forced = new Set<number>();
-  const before: State[] = [];
+  const before: Mark[] = [];
   const startPage: number[] = [];
   const endPage: number[] = [];
   const startedAtTop: boolean[] = [];
-  let state: State = { pages: [[]], y: body.topTwips, previousAfter: 0, exact: true };
+  const state: State = { placements: [], pageOf: [], pageCount: 1, pageStart: 0, y: body.topTwips, previousAfter: 0, exact: true };
+  const page = new PageCursor(state, body);
 
   let index = 0;
   while (index < items.length) {
-    before[index] = clone(state);
+    before[index] = mark(state);
     const item = items[index] as FlowItem;
-    const page = new PageCursor(state, body);
     if (forced.has(index) && !page.atTop) page.newPage();
     const span = item.kind === 'lines' ? placeLines(page, item, index) : placeTable(page, item, index);
     startPage[index] = span.first;
@@ -85,14 +105,30 @@ export function paginate(items: FlowItem[], body: PageBody): PagePlan {
       while (chainStart > 0 && items[chainStart - 1]?.keepWithNext && startPage[chainStart - 1] === keptPage) chainStart--;
       if (startPage[chainStart] === keptPage && !startedAtTop[chainStart] && !forced.has(chainStart)) {
         forced.add(chainStart);
-        state = before[chainStart] as State;
+        restore(state, before[chainStart] as Mark);
         index = chainStart;
         continue;
       }
     }
     index++;
   }
-  return { pages: state.pages, exact: state.exact };
+  const pages: Placement[][] = Array.from({ length: state.pageCount }, () => []);
+  state.placements.forEach((placement, at) => (pages[state.pageOf[at] as number] as Placement[]).push(placement));
+  return { pages, exact: state.exact };
+}
+
+function mark(state: State): Mark {
+  return { placements: state.placements.length, pageCount: state.pageCount, pageStart: state.pageStart, y: state.y, previousAfter: state.previousAfter, exact: state.exact };
+}
+
+function restore(state: State, to: Mark): void {
+  state.placements.length = to.placements;
+  state.pageOf.length = to.placements;
+  state.pageCount = to.pageCount;
+  state.pageStart = to.pageStart;
+  state.y = to.y;
+  state.previousAfter = to.previousAfter;
+  state.exact = to.exact;
 }
 
 class PageCursor {
@@ -102,11 +138,11 @@ class PageCursor {
   ) {}
 
   get atTop(): boolean {
-    return (this.state.pages[this.state.pages.length - 1] as Placement[]).length === 0;
+    return this.state.placements.length === this.state.pageStart;
   }
 
   get pageIndex(): number {
-    return this.state.pages.length - 1;
+    return this.state.pageCount - 1;
   }
 
   get y(): number {
@@ -126,13 +162,15 @@ class PageCursor {
   }
 
   newPage(): void {
-    this.state.pages.push([]);
+    this.state.pageCount++;
+    this.state.pageStart = this.state.placements.length;
     this.state.y = this.body.topTwips;
     this.state.previousAfter = 0;
   }
 
   place(placement: Placement, height: number): void {
-    (this.state.pages[this.pageIndex] as Placement[]).push(placement);
+    this.state.placements.push(placement);
+    this.state.pageOf.push(this.pageIndex);
     this.state.y = placement.topTwips + height;
   }
 
@@ -223,8 +261,4 @@ function placeTable(page: PageCursor, item: TableItem, index: number): Span {
   page.previousAfter = 0;
   span.last = page.pageIndex;
   return span;
-}
-
-function clone(state: State): State {
-  return { pages: state.pages.map((page) => [...page]), y: state.y, previousAfter: state.previousAfter, exact: state.exact };
 }

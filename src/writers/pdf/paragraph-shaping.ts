@@ -1,4 +1,4 @@
-import type { ParagraphSpec } from '../../layout/index.js';
+import { halfPointsToPt, type ParagraphSpec } from '../../layout/index.js';
 import { fontStyleName, type FontStyleName } from '../../fonts/font-files.js';
 import { codePointAdvances } from './font-shaping.js';
 import type { PdfFontFamily } from './pdf-fonts.js';
@@ -44,7 +44,7 @@ export interface ShapedParagraph {
  * before it; its style never shows.
  */
 export function shapeParagraph(spec: ParagraphSpec, family: PdfFontFamily): ShapedParagraph {
-  const sizePt = spec.sizeHalfPoints / 2;
+  const sizePt = halfPointsToPt(spec.sizeHalfPoints);
   const units: TextUnit[] = [];
   let lastStyle: RunStyle = { face: 'normal', underline: false };
   for (const run of spec.runs) {

@@ -1,7 +1,8 @@
 import type * as fontkit from 'fontkit';
 import { parseFont, underlineMetrics } from '../../adapters/fontkit.js';
-import { type FontFiles, type FontStyleName } from '../../fonts/font-files.js';
-import { FontError, loadFamily, type LoadedFont } from '../../fonts/load.js';
+import { FONT_STYLES, type FontStyleName } from '../../fonts/font-files.js';
+import { FontError } from '../../fonts/errors.js';
+import type { LoadedFamily, LoadedFont } from '../../fonts/load.js';
 import { ShapingCache, type ShapedWord } from './font-shaping.js';
 import { withoutKerning } from './unkerned-font.js';
 
@@ -18,19 +19,17 @@ export interface PdfFace {
   underlinePosition: number;
   underlineThickness: number;
   /** The font without its kerning (unkerned-font.ts): what pdfkit draws with and we measure with. */
-  drawing: { data: Buffer; font: fontkit.Font };
+  drawing: { data: Uint8Array; font: fontkit.Font };
   /** Shaping results kept across renders: words and blanks, and the advances of whole runs (see font-shaping.ts). */
   words: ShapingCache<ShapedWord>;
   runs: ShapingCache<readonly number[]>;
 }
 
 export interface PdfFontFamily {
-  files: FontFiles;
   faces: Record<FontStyleName, PdfFace>;
 }
 
-const STYLES: FontStyleName[] = ['normal', 'bold', 'italics', 'bolditalics'];
-const families = new Map<string, PdfFontFamily>();
+const families = new WeakMap<LoadedFamily, PdfFontFamily>();
 
 /**
  * What each face's shaping caches may hold, in estimated bytes: a working set of official wording
@@ -41,16 +40,14 @@ const WORD_CACHE_BYTES = 4_000_000;
 const RUN_CACHE_BYTES = 4_000_000;
 
 /**
- * The family for a set of TTF files, parsed once per process (src/fonts/load.ts caches the files;
- * this caches the unkerned copies and the derived metrics).
+ * The PDF's faces of a family of parsed fonts, made once per family (a family is one object per
+ * four fonts, see fonts/load.ts): the unkerned copies and the derived metrics.
  */
-export function pdfFontFamily(files: FontFiles): PdfFontFamily {
-  const id = STYLES.map((style) => files[style]).join('\n');
-  const cached = families.get(id);
+export function pdfFontFamily(loaded: LoadedFamily): PdfFontFamily {
+  const cached = families.get(loaded);
   if (cached) return cached;
-  const loaded = loadFamily(files);
   const faces = {} as Record<FontStyleName, PdfFace>;
-  for (const style of STYLES) {
+  for (const style of FONT_STYLES) {
     const face = loaded[style];
     const { font } = face;
     const data = withoutKerning(face.data);
@@ -58,7 +55,8 @@ export function pdfFontFamily(files: FontFiles): PdfFontFamily {
     try {
       drawingFont = parseFont(data);
     } catch (error) {
-      throw new FontError(`Font file ${face.path} cannot be prepared for the PDF: ${(error as Error).message}`);
+      const reason = (error as Error).message;
+      throw new FontError(face.name, `cannot be prepared for the PDF: ${reason}`, `không chuẩn bị được cho PDF: ${reason}`);
     }
     faces[style] = {
       style,
@@ -74,7 +72,7 @@ export function pdfFontFamily(files: FontFiles): PdfFontFamily {
       runs: new ShapingCache(RUN_CACHE_BYTES),
     };
   }
-  const family = { files, faces };
-  families.set(id, family);
+  const family = { faces };
+  families.set(loaded, family);
   return family;
 }

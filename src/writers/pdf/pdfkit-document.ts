@@ -87,10 +87,10 @@ export class WriterDocument {
     this.flush();
     for (const font of this.fonts.values()) font.embed();
     return new Promise<Uint8Array>((resolve, reject) => {
-      const chunks: Buffer[] = [];
+      const chunks: Uint8Array[] = [];
       this.pdf.on('data', (chunk) => chunks.push(chunk));
       this.pdf.on('end', () => {
-        const pdf = new Uint8Array(Buffer.concat(chunks));
+        const pdf = concatBytes(chunks);
         for (const font of this.fonts.values()) font.learnFrom(pdf);
         resolve(pdf);
       });
@@ -98,4 +98,14 @@ export class WriterDocument {
       this.pdf.end();
     });
   }
+}
+
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }

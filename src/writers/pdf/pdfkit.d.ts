@@ -46,7 +46,7 @@ declare module 'pdfkit' {
     stroke(color?: string): this;
     rect(x: number, y: number, width: number, height: number): this;
     fill(color?: string): this;
-    on(event: 'data', listener: (chunk: Buffer) => void): this;
+    on(event: 'data', listener: (chunk: Uint8Array) => void): this;
     on(event: 'end', listener: () => void): this;
     on(event: 'error', listener: (error: Error) => void): this;
     end(): void;

@@ -8,26 +8,35 @@
  * and GPOS features tagged 'kern' become 'xern', which no shaper applies. Sizes and offsets stay
  * put; only the tables pdfkit embeds (glyf, hmtx, ...) reach the PDF, untouched.
  */
-export function withoutKerning(font: Buffer): Buffer {
-  const data = Buffer.from(font);
-  const version = data.readUInt32BE(0);
+export function withoutKerning(font: Uint8Array): Uint8Array {
+  const data = new Uint8Array(font);
+  const view = new DataView(data.buffer);
+  const version = view.getUint32(0);
   const isSfnt = version === 0x00010000 || version === 0x4f54544f /* OTTO */ || version === 0x74727565; /* true */
   if (!isSfnt) return data;
-  const tables = data.readUInt16BE(4);
+  const tables = view.getUint16(4);
   for (let index = 0; index < tables; index++) {
     const record = 12 + 16 * index;
-    const tag = data.toString('latin1', record, record + 4);
-    if (tag === 'kern') data.write('xern', record, 'latin1');
-    if (tag === 'GPOS') renameGposKern(data, data.readUInt32BE(record + 8));
+    if (tagAt(data, record) === 'kern') renameTag(data, record);
+    if (tagAt(data, record) === 'GPOS') renameGposKern(data, view, view.getUint32(record + 8));
   }
   return data;
 }
 
-function renameGposKern(data: Buffer, gpos: number): void {
-  const featureList = gpos + data.readUInt16BE(gpos + 6);
-  const count = data.readUInt16BE(featureList);
+function renameGposKern(data: Uint8Array, view: DataView, gpos: number): void {
+  const featureList = gpos + view.getUint16(gpos + 6);
+  const count = view.getUint16(featureList);
   for (let index = 0; index < count; index++) {
     const record = featureList + 2 + 6 * index;
-    if (data.toString('latin1', record, record + 4) === 'kern') data.write('xern', record, 'latin1');
+    if (tagAt(data, record) === 'kern') renameTag(data, record);
   }
+}
+
+function tagAt(data: Uint8Array, at: number): string {
+  return String.fromCharCode(data[at]!, data[at + 1]!, data[at + 2]!, data[at + 3]!);
+}
+
+/** 'kern' → 'xern': the same length, so no offset in the font moves. */
+function renameTag(data: Uint8Array, at: number): void {
+  data[at] = 0x78; // x
 }

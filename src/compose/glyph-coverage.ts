@@ -1,0 +1,58 @@
+import type { Font } from 'fontkit';
+import { MissingGlyphError } from '../fonts/errors.js';
+import { fontStyleName } from '../fonts/font-files.js';
+import type { LoadedFamily } from '../fonts/load.js';
+import type { Block, ColumnContent, DocumentModel, Run } from '../model/document.js';
+import { fieldOfText } from './field-lookup.js';
+
+/**
+ * The code points each font is known to have, so that a render asks fontkit's cmap only about
+ * characters it has not met before (official documents repeat the same few hundred).
+ */
+const knownGlyphs = new WeakMap<Font, Set<number>>();
+
+function hasGlyph(font: Font, codePoint: number): boolean {
+  let known = knownGlyphs.get(font);
+  if (!known) knownGlyphs.set(font, (known = new Set()));
+  if (known.has(codePoint)) return true;
+  if (!font.hasGlyphForCodePoint(codePoint)) return false;
+  known.add(codePoint);
+  return true;
+}
+
+/**
+ * Fails on the first character of any run that the face of the run's style has no glyph for,
+ * naming the character, the font file and the input field. Without this check pdfkit would
+ * silently draw .notdef, an empty box, in an official document. Tabs are not drawn (they are
+ * white space), so they need no glyph. Page numbers are drawn in the regular face: every digit
+ * they can need must be there too.
+ */
+export function checkGlyphCoverage(model: DocumentModel, fonts: LoadedFamily, fieldOf?: (text: string) => string | undefined): void {
+  const checkRuns = (runs: readonly Run[]) => {
+    for (const run of runs) {
+      if (run.kind !== 'text') continue;
+      const face = fonts[fontStyleName(run.bold, run.italic)];
+      let position = 0;
+      for (const character of run.text) {
+        const codePoint = character.codePointAt(0) ?? 0;
+        if (character !== '\t' && !hasGlyph(face.font, codePoint)) {
+          const field = fieldOfText(fieldOf, run.text, position);
+          throw new MissingGlyphError({ codePoint, character, fontFile: face.name, ...(field !== undefined && { field }), text: run.text });
+        }
+        position += character.length;
+      }
+    }
+  };
+  const visit = (block: Block | ColumnContent) => {
+    if (block.kind === 'paragraph') checkRuns(block.runs);
+    else if (block.kind === 'columns') block.columns.forEach((column) => column.blocks.forEach(visit));
+  };
+  model.blocks.forEach(visit);
+  if (model.pageNumbers !== null) {
+    const face = fonts.normal;
+    for (const character of '0123456789') {
+      const codePoint = character.codePointAt(0) ?? 0;
+      if (!hasGlyph(face.font, codePoint)) throw new MissingGlyphError({ codePoint, character, fontFile: face.name, field: 'page number', text: character });
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { TemplateError } from '../templates/errors.js';
+import { DEFAULT_PROFILE, PROFILE_FILE, TEMPLATE_FILES } from '../templates/files.js';
+import { loadTemplateSet, type TemplateSet } from '../templates/load.js';
+import type { TemplateSource } from '../templates/source.js';
+import { defaultTemplatesDir } from './package-paths.js';
+
+export interface LoadTemplatesOptions {
+  /** A folder laid out like the package's templates/ whose files shadow the defaults. */
+  templates?: string;
+  /** The profile's folder name, e.g. "thong-bao-hd36". */
+  profile?: string;
+}
+
+/** A templates folder on disk as a source of template and profile files. */
+export function folderSource(dir: string): TemplateSource {
+  return {
+    describe: (file) => join(dir, ...file.split('/')),
+    read: (file) => {
+      const path = join(dir, ...file.split('/'));
+      if (!existsSync(path)) return undefined;
+      try {
+        return readFileSync(path, 'utf8');
+      } catch (error) {
+        const reason = (error as Error).message;
+        throw new TemplateError(path, `cannot be read: ${reason}`, { detailVi: `không đọc được: ${reason}` });
+      }
+    },
+    profiles: () => listProfiles(dir),
+  };
+}
+
+export function listProfiles(root: string): string[] {
+  if (!existsSync(root) || !statSync(root).isDirectory()) return [];
+  return readdirSync(root)
+    .filter((name) => existsSync(join(root, name, PROFILE_FILE)))
+    .sort();
+}
+
+const cache = new Map<string, TemplateSet>();
+
+/**
+ * Loads and checks a profile with its templates from the package's templates/ folder and an
+ * optional override folder (see loadTemplateSet). Results are cached per folder and profile,
+ * keyed by the files' sizes and modification times, so an edited file is read again.
+ */
+export function loadTemplates(options: LoadTemplatesOptions = {}): TemplateSet {
+  const roots = rootsOf(options);
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  const key = JSON.stringify([roots, profile, roots.map(filesState)]);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const set = loadTemplateSet(roots.map(folderSource), profile);
+  cache.set(key, set);
+  return set;
+}
+
+function rootsOf(options: LoadTemplatesOptions): string[] {
+  const roots = [defaultTemplatesDir()];
+  if (options.templates !== undefined) {
+    const dir = resolve(options.templates);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new TemplateError(dir, 'the templates folder does not exist', { detailVi: 'thư mục mẫu văn bản không tồn tại' });
+    }
+    roots.push(dir);
+  }
+  return roots;
+}
+
+/** The size and modification time of every file a profile folder of `root` may hold. */
+function filesState(root: string): (string | number)[] {
+  return listProfiles(root).flatMap((profile) =>
+    [PROFILE_FILE, ...Object.values(TEMPLATE_FILES)].map((file) => {
+      const path = join(root, profile, file);
+      if (!existsSync(path)) return 0;
+      const stats = statSync(path);
+      return `${profile}/${file}:${stats.size}:${stats.mtimeMs}`;
+    }),
+  );
+}
