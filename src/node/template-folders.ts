@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TemplateError } from '../templates/errors.js';
 import { DEFAULT_PROFILE, PROFILE_FILE, TEMPLATE_FILES } from '../templates/files.js';
 import { loadTemplateSet, type TemplateSet } from '../templates/load.js';
 import type { TemplateSource } from '../templates/source.js';
 import { defaultTemplatesDir } from './package-paths.js';
+import { readLimitedText } from './read-limited.js';
 
 export interface LoadTemplatesOptions {
   /** A folder laid out like the package's templates/ whose files shadow the defaults. */
@@ -17,15 +18,10 @@ export interface LoadTemplatesOptions {
 export function folderSource(dir: string): TemplateSource {
   return {
     describe: (file) => join(dir, ...file.split('/')),
-    read: (file) => {
+    read: (file, kind) => {
       const path = join(dir, ...file.split('/'));
       if (!existsSync(path)) return undefined;
-      try {
-        return readFileSync(path, 'utf8');
-      } catch (error) {
-        const reason = (error as Error).message;
-        throw new TemplateError(path, `cannot be read: ${reason}`, { detailVi: `không đọc được: ${reason}` });
-      }
+      return readLimitedText(path, kind);
     },
     profiles: () => listProfiles(dir),
   };

@@ -1,6 +1,7 @@
 import { formatPath } from '../schema/errors.js';
 import { TemplateError } from '../templates/errors.js';
 import { PROFILE_FILE } from '../templates/files.js';
+import { withinSizeLimit } from '../templates/limits.js';
 import type { TemplateSource } from '../templates/source.js';
 import { profileRulesSchema, profileSchema, type Profile } from './schema.js';
 
@@ -51,7 +52,7 @@ function profileLayers(sources: readonly TemplateSource[], chain: readonly strin
       const text = source.read(relative, 'profile');
       if (text === undefined) return [];
       const file = source.describe(relative);
-      return [{ file, json: parseProfileJson(text, file) }];
+      return [{ file, json: parseProfileJson(withinSizeLimit(text, file, 'profile'), file) }];
     }),
   );
 }
@@ -82,7 +83,9 @@ export function loadProfile(sources: readonly TemplateSource[], chain: readonly 
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-    const file = [...layers].reverse().find((l) => hasPath(l.json, path))?.file ?? layers[layers.length - 1]!.file;
+    // A rule between keys blames the last file that set any key it weighs.
+    const related = (issue as { params?: { related?: (string | number)[][] } }).params?.related ?? [];
+    const file = [...layers].reverse().find((l) => [path, ...related].some((p) => hasPath(l.json, p)))?.file ?? layers[layers.length - 1]!.file;
     const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
     const moreVi = parsed.error.issues.length > 1 ? ` (và ${parsed.error.issues.length - 1} lỗi khác)` : '';
     throw new TemplateError(file, `${formatPath(path)}: ${issue.message}${allowedOf(path)}${more}`, {

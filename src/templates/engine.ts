@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { toLowerVi, toUpperVi } from '../text/case.js';
+import { characterProblems, invisibilityProblem } from '../schema/text-rules.js';
 import { TemplateError } from './errors.js';
 
 /**
@@ -38,16 +39,21 @@ export type CompiledTemplate = (context: object) => string;
 
 /** Compiles a template file's text; syntax errors and unknown helpers name the file and line. */
 export function compileTemplate(source: string, file: string): CompiledTemplate {
+  checkSourceCharacters(source, file);
+  // Parsed once: the checks and both compilations share the tree (parsing is a third of the cost).
+  let ast: hbs.AST.Program;
   try {
-    env.precompile(source, compileOptions);
+    ast = env.parse(source);
+    env.precompile(ast, compileOptions);
   } catch (error) {
     throw new TemplateError(file, describeHandlebarsError(error));
   }
-  checkHelperCalls(source, file);
-  const template = env.compile(source, compileOptions);
+  checkHelperCalls(ast, file);
+  const template = env.compile(ast, compileOptions);
   return (context) => {
+    let output: string;
     try {
-      return template(withoutPrototypes(context), {
+      output = template(withoutPrototypes(context), {
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
       });
@@ -55,7 +61,37 @@ export function compileTemplate(source: string, file: string): CompiledTemplate 
       const missingVariable = missingVariableOf(error);
       throw new TemplateError(file, describeHandlebarsError(error), missingVariable === undefined ? {} : { missingVariable });
     }
+    checkOutput(output, file);
+    return output;
   };
+}
+
+/** A template's own text is checked when it is loaded, as input text is, naming the line. */
+function checkSourceCharacters(source: string, file: string): void {
+  const problem = characterProblems(source, { multiline: true })[0];
+  if (problem) {
+    const before = source.slice(0, problem.index).split('\n');
+    const line = before.length;
+    const column = before[before.length - 1]!.length + 1;
+    throw new TemplateError(file, `line ${line}, column ${column}: ${problem.message.replace(/ at position \d+/, '')}`, {
+      detailVi: `dòng ${line}, cột ${column}: ${problem.messageVi.replace(/ ở vị trí \d+/, '')}`,
+    });
+  }
+}
+
+/**
+ * What a template writes goes into the document as input text does, so it keeps the same rules:
+ * values, helpers and the template's text together may still make a character run or a line that
+ * shows nothing. Blank lines are layout of the file and are dropped.
+ */
+function checkOutput(output: string, file: string): void {
+  const problem = characterProblems(output, { multiline: true })[0];
+  if (problem) throw new TemplateError(file, `its output ${problem.message}`, { detailVi: `kết quả của mẫu ${problem.messageVi}` });
+  for (const [i, line] of output.split(/\r?\n|\r|[\u2028\u2029]/).entries()) {
+    if (line.trim() === '') continue;
+    const invisible = invisibilityProblem(line.normalize('NFC'), { markup: false });
+    if (invisible) throw new TemplateError(file, `line ${i + 1} of its output ${invisible.message}`, { detailVi: `dòng ${i + 1} trong kết quả của mẫu ${invisible.messageVi}` });
+  }
 }
 
 const plainContexts = new WeakMap<object, object>();
@@ -94,7 +130,7 @@ function copyWithoutPrototypes(value: unknown): unknown {
  * object and print "[OBJECT OBJECT]", and ignore a second value: both are errors when the file
  * is loaded, naming the line, as an unknown helper is.
  */
-function checkHelperCalls(source: string, file: string): void {
+function checkHelperCalls(ast: hbs.AST.Program, file: string): void {
   const visitor = new Handlebars.Visitor();
   // names a block gives its content (`{{#each items as |upper|}}`) are values there, not helpers
   const blockParams: string[][] = [];
@@ -121,7 +157,7 @@ function checkHelperCalls(source: string, file: string): void {
     base.BlockStatement.call(this, node);
     blockParams.pop();
   };
-  visitor.accept(env.parse(source));
+  visitor.accept(ast);
 }
 
 /** The helper a mustache calls: a plain name, or a name written as a string (`{{"upper"}}`). */

@@ -3,6 +3,7 @@ import type { Profile } from '../profile/schema.js';
 import { compileTemplate, type CompiledTemplate } from './engine.js';
 import { TemplateError } from './errors.js';
 import { DEFAULT_PROFILE, TEMPLATE_FILES, type TemplateName } from './files.js';
+import { withinSizeLimit } from './limits.js';
 import { templateFilesSource, type TemplateSource } from './source.js';
 
 /** A profile with its compiled templates: what composing a document needs. Frozen, all the way down. */
@@ -37,7 +38,8 @@ export function loadTemplateSet(sources: readonly TemplateSource[], profileName:
     for (const { source, name: profile } of searchOrder) {
       const text = source.read(`${profile}/${file}`, 'template');
       if (text !== undefined) {
-        found = { text, path: source.describe(`${profile}/${file}`) };
+        const path = source.describe(`${profile}/${file}`);
+        found = { text: withinSizeLimit(text, path, 'template'), path };
         break;
       }
     }
