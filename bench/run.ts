@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every figure the project promises, with its peers, measured in one run.
- *   --only docx,pdf,peers,scale,large,cold,batch,signing   run some parts only (large: bench/scale-large.ts)
- *   --docs N                                documents in the batch figure (default 1000)
+ *   --only docx,pdf,peers,scale,large,cold,batch,hostile,signing   run some parts only (large: bench/scale-large.ts)
+ *   --docs N                                                documents in the batch figure (default 1000)
  * Each comparison with LibreOffice is like for like: a warm render against a LibreOffice kept
  * running (over UNO, as a conversion server does), one cold command against one cold soffice.
  * Prints a Markdown table to paste into the README, and the machine it ran on.
@@ -10,7 +10,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeConclusion, renderConclusion } from '../src/index.js';
+import { composeConclusion, loadTemplates, parseConclusion, renderConclusion } from '../src/index.js';
 import { fillTemplate, makeTemplate, templateData } from './docxtemplater-peer.js';
 import { docxWithoutReferencePackage } from './package-frame.js';
 import { describeLarge, LARGE_RUNS, measureLarge } from './scale-large.js';
@@ -212,6 +212,37 @@ function libreOfficeOverUno(docxPath: string, warmup: number, samples: number): 
     encoding: 'utf8',
   });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}');
+}
+
+if (wants('hostile')) {
+  // Hostile input is refused or rendered in time that grows linearly (issue 11, points 2 and 3).
+  const withText = (text: string) => ({ ...example, sections: [{ heading: 'Nhiệm vụ', content: [text] }] });
+  const marks = (count: number) => Array.from({ length: count }, (_, i) => ['\u0301', '\u0323', '\u0300'][i % 3]).join('');
+  const refusedMs = (run: () => unknown) => {
+    const start = performance.now();
+    try {
+      run();
+    } catch {
+      return performance.now() - start;
+    }
+    throw new Error('expected the input to be refused');
+  };
+  row('Validating a 2 MB field of combining marks (refused: over 30 in a row)', fmt(refusedMs(() => parseConclusion(withText(`a${marks(2_000_000)}`)))));
+  const stacked = `a${marks(30)}`;
+  const valid = Array.from({ length: 2_000_000 / 32 }, () => stacked).join(' ');
+  row('Validating a 2 MB field of letters with 30 marks each (accepted)', fmt(await timeOnce(async () => parseConclusion(withText(valid)))));
+  for (const words of [2_000, 20_000]) {
+    const plain = await timeOnce(() => renderConclusion(withText(Array.from({ length: words }, () => 'aaa').join(' ')), { format: 'pdf' }));
+    const heavy = await timeOnce(() => renderConclusion(withText(Array.from({ length: words }, () => stacked).join(' ')), { format: 'pdf' }));
+    row(`PDF of ${words.toLocaleString('en')} words: plain / each letter carrying 30 marks`, `${fmt(plain)} / ${fmt(heavy)}`);
+  }
+  const templates = join(work, 'hostile-templates');
+  mkdirSync(join(templates, 'ket-luan-hd36'), { recursive: true });
+  const title = join(templates, 'ket-luan-hd36', 'title.hbs');
+  writeFileSync(title, 'x'.repeat(20 * 1024 * 1024));
+  row('Loading a 20 MB template (refused before reading)', fmt(refusedMs(() => loadTemplates({ templates }))));
+  writeFileSync(title, '{{place}} '.repeat(6_500));
+  row('Loading the worst template allowed: 64 KiB of `{{place}}`', fmt(await timeOnce(async () => loadTemplates({ templates }))));
 }
 
 async function sequential<T>(count: number, run: () => Promise<T>): Promise<T[]> {

@@ -27,7 +27,10 @@ export interface ComposedConclusion {
   model: DocumentModel;
   /** The fonts the model was measured with, which the PDF is drawn with. */
   fonts: LoadedFamily;
-  /** What the layout had to give way on, e.g. a header line too long to stay on one line. */
+  /**
+   * What the layout had to give way on, e.g. a header line too long to stay on one line, after
+   * the template set's warnings (a file in the templates folder that nothing uses).
+   */
   warnings: ConclusionWarning[];
 }
 
@@ -39,7 +42,8 @@ export function measurerFor(fonts: LoadedFamily): MeasureTextMm {
 /** Validates input and lays it out with a template set, fonts and the signing space's images (PNG bytes). */
 export function compose(input: unknown, templates: TemplateSet, fonts: LoadedFamily, images: SigningImages = {}): ComposedConclusion {
   const conclusion = parseConclusion(input);
-  const warnings: ConclusionWarning[] = [];
+  // the templates folder's warnings first: they concern every document rendered with it
+  const warnings: ConclusionWarning[] = [...templates.warnings];
   const present: SigningImages = {
     ...(images.signatureImage !== undefined && { signatureImage: images.signatureImage }),
     ...(images.sealImage !== undefined && { sealImage: images.sealImage }),

@@ -93,3 +93,34 @@ describe('the fixtures cover what they are named for', () => {
     expect(pages[0]).not.toContain('Đề nghị các chi bộ');
   });
 });
+
+describe('a keep-with-next chain that began on an earlier page', () => {
+  it('stays where it is, as in LibreOffice: the signature block, moving on, does not take the space above it along', async () => {
+    // A closing paragraph longer than a page (kept with the next block, so it starts a page and is
+    // split) keeps the space above the signature block on its last page; the block, too tall for
+    // what is left, starts the next page at its top.
+    const sentence = 'Tiếp tục chỉ đạo các chi bộ tổ chức quán triệt, triển khai thực hiện nghiêm túc các nghị quyết của cấp trên.';
+    const input = {
+      issuer: { superior: 'ĐẢNG BỘ TỈNH THÁI NGUYÊN', name: 'ĐẢNG ỦY XÃ PHÚ ĐÌNH' },
+      number: { sequence: 7, issuerCode: 'ĐU' },
+      place: 'Phú Đình',
+      date: '2024-10-29',
+      summary: ['về công tác chuẩn bị đại hội'],
+      sections: [{ heading: 'Kết quả', content: ['Một đoạn.'] }],
+      closing: [sentence.repeat(40)],
+      recipients: Array.from({ length: 36 }, (_, i) => `Chi bộ số ${i + 1}`),
+      signature: { name: 'Nguyễn Văn An' },
+    };
+    const [pdf, docx] = await Promise.all([renderConclusion(input, { format: 'pdf' }), renderConclusion(input, { format: 'docx' })]);
+    const viaLibreOffice = await convertWithLibreOffice(docx, 'docx', 'pdf');
+    expect(await pageStarts(pdf)).toEqual(await pageStarts(viaLibreOffice));
+    const labelTop = async (file: Uint8Array) => {
+      const pages = await pdfPages(file);
+      const word = pages[pages.length - 1]!.words.find((w) => w.text === 'Nơi');
+      if (!word) throw new Error('no "Nơi nhận:" on the last page');
+      return word.yMin;
+    };
+    // The two files' fonts declare different ascents: a point apart at most.
+    expect(Math.abs((await labelTop(pdf)) - (await labelTop(viaLibreOffice)))).toBeLessThan(1.5);
+  });
+});

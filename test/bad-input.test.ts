@@ -1,13 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 /**
  * Bad input, class by class: each test states the precise outcome — a ConclusionValidationError
  * naming the field (in English and Vietnamese), or a document with exactly the right text.
  * Everything goes through the public `renderConclusion`.
  */
+import { mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConclusionValidationError, FontError, renderConclusion, type ValidationProblem } from '../src/index.js';
+import { ConclusionValidationError, FontError, loadTemplates, renderConclusion, TemplateError, type ValidationProblem } from '../src/index.js';
+import { readFontFile } from '../src/node/font-files.js';
 import { comparable } from './helpers/arbitraries.js';
 import { docxBodyParagraphs, zipEntries } from './helpers/docx-text.js';
 import { pdfPageCount, pdfPageTexts } from './helpers/pdf-text.js';
@@ -621,6 +622,332 @@ describe('options', () => {
   });
 });
 
+/** A templates folder whose ket-luan-hd36 holds the given files (text, or a size in bytes for a sparse file). */
+function templatesWith(files: Record<string, string | number>): { dir: string; file: (name: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'ket-luan-bad-templates-'));
+  mkdirSync(join(dir, 'ket-luan-hd36'));
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, 'ket-luan-hd36', name);
+    if (typeof content === 'number') {
+      writeFileSync(path, '');
+      truncateSync(path, content);
+    } else writeFileSync(path, content);
+  }
+  return { dir, file: (name) => join(dir, 'ket-luan-hd36', name) };
+}
+
+/** The TemplateError rendering with a templates folder gives, in both formats (fails if it renders). */
+async function templateErrorOf(input: unknown, templates: string): Promise<TemplateError> {
+  const errors: Error[] = [];
+  for (const format of ['docx', 'pdf'] as const) {
+    const error = await renderConclusion(input, { format, templates }).then(
+      () => new Error(`expected a TemplateError (${format}), but it rendered`),
+      (e: Error) => e,
+    );
+    if (!(error instanceof TemplateError)) throw new Error(`expected TemplateError (${format}), got ${error.name}: ${error.message}`);
+    errors.push(error);
+  }
+  expect(errors[1]!.message).toBe(errors[0]!.message);
+  return errors[0] as TemplateError;
+}
+
+/** A base letter followed by `count` combining marks (acute, dot below and grave in turn). */
+const stacked = (base: string, count: number) => base + Array.from({ length: count }, (_, i) => ['\u0301', '\u0323', '\u0300'][i % 3]).join('');
+
+describe('runs of combining marks (the Unicode stream-safe limit, UAX #15)', () => {
+  it('31 combining marks after a letter → error naming the field and where the run starts, in English and Vietnamese', async () => {
+    const input = base();
+    input.signature.name = `Nguyễn ${stacked('A', 31)}n`;
+    const problem = await problemOn(input, 'signature.name');
+    expect(problem.message).toBe('has more than 30 combining marks in a row at position 8 (the Unicode stream-safe limit, UAX #15)');
+    expect(problem.messageVi).toBe('có hơn 30 dấu kết hợp liền nhau ở vị trí 8 (giới hạn an toàn của Unicode, UAX #15)');
+  });
+
+  it('31 combining marks with no letter before them, in a paragraph → the same error on the paragraph', async () => {
+    const input = base();
+    input.sections[0].content[0] = stacked('', 31);
+    expect((await problemOn(input, 'sections[0].content[0]')).message).toMatch(/^has more than 30 combining marks in a row at position 0/);
+  });
+
+  it('a 2 MB field of combining marks → the error, found before normalising (the test would time out otherwise)', async () => {
+    const input = base();
+    input.sections[0].content[1].text = stacked('a', 2_000_000);
+    expect((await problemOn(input, 'sections[0].content[1].text')).message).toMatch(/^has more than 30 combining marks in a row at position 1 /);
+  }, 60_000);
+
+  it('30 combining marks on each of 300 letters renders: the DOCX holds the NFC text, the PDF draws every letter', async () => {
+    const word = stacked('a', 30);
+    const input = base();
+    input.sections[0].content[0] = `Đầu ${Array.from({ length: 300 }, () => word).join(' ')} cuối`;
+    expect(await docxParagraphsOf(input)).toContain(input.sections[0].content[0].normalize('NFC'));
+    const pdf = await renderConclusion(input, { format: 'pdf' });
+    const text = (await pdfTextOf(pdf)).normalize('NFD').replace(/\p{M}/gu, '');
+    expect(text).toContain(`Đầu ${Array.from({ length: 300 }, () => 'a').join(' ')} cuối`.normalize('NFD').replace(/\p{M}/gu, ''));
+  }, 120_000);
+});
+
+describe('bidirectional controls and right-to-left letters (DOCX and PDF would show them differently)', () => {
+  const CONTROLS = ['\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+
+  it.each(CONTROLS.map((c) => [`U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, c]))('%s in a name → error naming the field, the code point and its position', async (cp, c) => {
+    const input = base();
+    input.signature.name = `Nguyễn ${c}Văn An`;
+    const problem = await problemOn(input, 'signature.name');
+    expect(problem.message).toBe(`contains the bidirectional control character ${cp} at position 7, which would make the DOCX and the PDF show the text in different orders`);
+    expect(problem.messageVi).toBe(`chứa ký tự điều khiển hướng viết ${cp} ở vị trí 7, khiến bản DOCX và bản PDF hiển thị văn bản theo thứ tự khác nhau`);
+  });
+
+  it.each<[string, (x: Json) => void]>([
+    ['issuer.name', (x) => (x.issuer.name = 'ĐẢNG ỦY \u202EXÃ')],
+    ['place', (x) => (x.place = 'Phú\u2067 Đình')],
+    ['sections[0].heading', (x) => (x.sections[0].heading = 'Kết\u200F quả')],
+    ['sections[0].content[1].subpoints[0].bullets[0]', (x) => (x.sections[0].content[1].subpoints[0].bullets[0] = 'Gạch\u202D')],
+    ['recipients[0]', (x) => (x.recipients[0] = '\u2066Như trên')],
+    ['marks.circulation', (x) => (x.marks = { circulation: 'Lưu hành \u061Cnội bộ' })],
+  ])('a bidi control in %s → error on it', async (field, breakIt) => {
+    const input = base();
+    breakIt(input);
+    expect((await problemOn(input, field)).message).toMatch(/^contains the bidirectional control character U\+[0-9A-F]{4} at position \d+/);
+  });
+
+  it.each([
+    ['Hebrew', 'שלום', 'U+05E9'],
+    ['Arabic', 'مرحبا', 'U+0645'],
+    ['Syriac', 'ܫܠܡܐ', 'U+072B'],
+    ['Arabic presentation forms', 'ﻣﺮﺣﺒﺎ', 'U+FEE3'],
+  ])('%s letters in a paragraph → error naming the field: right-to-left text is refused', async (_, word, cp) => {
+    const input = base();
+    input.sections[0].content[0] = `Đoàn khách ${word} đến thăm.`;
+    const problem = await problemOn(input, 'sections[0].content[0]');
+    expect(problem.message).toBe(`contains the right-to-left character ${cp} at position 11 (Hebrew, Arabic …): Party documents are written left to right, and such text is not laid out`);
+    expect(problem.messageVi).toMatch(/^chứa ký tự viết từ phải sang trái/);
+  });
+
+  it('accepted text keeps its order in both files: left-to-right letters, digits, brackets and slashes', async () => {
+    const input = base();
+    input.sections[0].content[0] = 'Số 12/34 (năm 2024) – «trích» Đảng ủy [phụ lục 3.5]';
+    expect(await docxParagraphsOf(input)).toContain(input.sections[0].content[0]);
+    expect(await pdfTextOf(await renderConclusion(input, { format: 'pdf' }))).toContain(input.sections[0].content[0]);
+  });
+});
+
+describe('text that shows nothing', () => {
+  const INVISIBLE: [string, string][] = [
+    ['a zero-width space', '\u200B'],
+    ['a zero-width joiner', '\u200D'],
+    ['U+034F (combining grapheme joiner)', '\u034F'],
+    ['a soft hyphen', '\u00AD'],
+    ['a lone combining mark', '\u0301'],
+    ['a word joiner between spaces', ' \u2060 '],
+    ['zero-width spaces and a no-break space', '\u200B\u00A0\u200B'],
+  ];
+  const FIELDS: [string, (x: Json, text: string) => void][] = [
+    ['signature.name', (x, t) => (x.signature.name = t)],
+    ['sections[0].heading', (x, t) => (x.sections[0].heading = t)],
+    ['sections[0].content[0]', (x, t) => (x.sections[0].content[0] = t)],
+    ['place', (x, t) => (x.place = t)],
+    ['summary[0]', (x, t) => (x.summary[0] = t)],
+  ];
+
+  it.each(INVISIBLE.flatMap(([name, text]) => FIELDS.map(([field, put]) => [name, field, text, put] as const)))('%s as %s → error on it', async (_, field, text, put) => {
+    const input = base();
+    put(input, text);
+    const problem = await problemOn(input, field);
+    expect(problem.message).toBe('has no visible character (only invisible characters, combining marks or emphasis markers around nothing)');
+    expect(problem.messageVi).toBe('không có ký tự nào hiển thị được (chỉ có ký tự ẩn, dấu kết hợp hoặc dấu nhấn mạnh bao quanh khoảng trống)');
+  });
+
+  it('a left-to-right mark alone as a name → the bidi error (one problem, not two)', async () => {
+    const input = base();
+    input.signature.name = '\u200E';
+    expect((await problemOn(input, 'signature.name')).message).toMatch(/^contains the bidirectional control character U\+200E/);
+  });
+
+  it.each([
+    ['****', 'sections[0].heading'],
+    ['** **', 'sections[0].content[0]'],
+    ['*\u200B*', 'sections[0].content[1].text'],
+    ['****', 'summary[0]'],
+  ])('emphasis around nothing (%j) in a paragraph field → error on %s', async (text, field) => {
+    const input = base();
+    const path = field.match(/[^.[\]]+/g)!.map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    const parent = path.slice(0, -1).reduce((o: Json, k) => o[k], input);
+    parent[path[path.length - 1]!] = text;
+    expect((await problemOn(input, field)).message).toMatch(/^has no visible character/);
+  });
+
+  it('"****" as a name (a one-line field, not read for emphasis) is text, and both files show it', async () => {
+    const input = base();
+    input.signature.name = '****';
+    expect(await docxParagraphsOf(input)).toContain('****');
+    expect(await pdfTextOf(await renderConclusion(input, { format: 'pdf' }))).toContain('****');
+  });
+
+  it('a visible letter with invisible characters around it is accepted', async () => {
+    const input = base();
+    input.signature.name = '\u200BAn\u200D';
+    expect((await docxParagraphsOf(input)).some((p) => p.includes('An'))).toBe(true);
+  });
+});
+
+describe('template and profile files', () => {
+  it('a 20 MB template → TemplateError naming the file and the limit, before reading it', async () => {
+    const t = templatesWith({ 'title.hbs': 20 * 1024 * 1024 });
+    const error = await templateErrorOf(base(), t.dir);
+    expect(error.message).toBe(`${t.file('title.hbs')}: is 20.0 MiB; a template file may be at most 64 KiB`);
+    expect(error.file).toBe(t.file('title.hbs'));
+  });
+
+  it('a template one byte over 64 KiB → TemplateError; one at 64 KiB renders', async () => {
+    const over = templatesWith({ 'title.hbs': `KẾT LUẬN${' '.repeat(64 * 1024 - 'KẾT LUẬN'.length - 3)}` + 'xx' });
+    expect((await templateErrorOf(base(), over.dir)).message).toBe(`${over.file('title.hbs')}: is 65 KiB; a template file may be at most 64 KiB`);
+    const at = templatesWith({ 'title.hbs': `KẾT LUẬN${' '.repeat(64 * 1024 - Buffer.byteLength('KẾT LUẬN'))}` });
+    expect(await docxParagraphsOf(base()).then(() => renderConclusion(base(), { format: 'docx', templates: at.dir }))).toBeInstanceOf(Uint8Array);
+  });
+
+  it('a profile.json over 64 KiB → TemplateError naming it', async () => {
+    const t = templatesWith({ 'profile.json': JSON.stringify({ description: 'x'.repeat(70_000) }) });
+    expect((await templateErrorOf(base(), t.dir)).message).toBe(`${t.file('profile.json')}: is 69 KiB; a profile file may be at most 64 KiB`);
+  });
+
+  it('a template that is not UTF-8 → TemplateError naming it', async () => {
+    const t = templatesWith({ 'title.hbs': 'K\u00C9T' });
+    writeFileSync(t.file('title.hbs'), Buffer.from([0x4b, 0xc9, 0x54]));
+    expect((await templateErrorOf(base(), t.dir)).message).toBe(`${t.file('title.hbs')}: is not valid UTF-8 text`);
+  });
+
+  it.each([
+    ['U+FFFF', 'defaults.signature.position', { defaults: { signature: { position: 'BÍ THƯ\uFFFF' } } }, 'contains the character U+FFFF at position 6, which a document cannot hold'],
+    ['a control character', 'body.bullet.marker', { body: { bullet: { marker: '\u0007 ' } } }, 'contains the character U+0007 at position 0, which a document cannot hold'],
+    ['a bidi control', 'title.dash.text', { title: { dash: { text: '\u202E-----' } } }, 'contains the bidirectional control character U+202E at position 0, which would make the DOCX and the PDF show the text in different orders'],
+    ['nothing visible', 'defaults.signature.collective', { defaults: { signature: { collective: '\u200B' } } }, 'has no visible character (only invisible characters, combining marks or emphasis markers around nothing)'],
+  ])('%s in a profile string → TemplateError naming the file and the key %s', async (_, key, profile, message) => {
+    const t = templatesWith({ 'profile.json': JSON.stringify(profile) });
+    expect((await templateErrorOf(base(), t.dir)).message).toBe(`${t.file('profile.json')}: ${key}: ${message}`);
+  });
+
+  it.each([
+    ['a control character', 'KẾT\n LUẬN\u0007', 'line 2, column 6: contains the character U+0007, which a document cannot hold'],
+    ['U+FFFF', 'KẾT LUẬN\uFFFF', 'line 1, column 9: contains the character U+FFFF, which a document cannot hold'],
+    ['a bidi control', '\u202EKẾT LUẬN', 'line 1, column 1: contains the bidirectional control character U+202E, which would make the DOCX and the PDF show the text in different orders'],
+    ['Hebrew', 'KẾT LUẬN שלום', 'line 1, column 10: contains the right-to-left character U+05E9 (Hebrew, Arabic …): Party documents are written left to right, and such text is not laid out'],
+  ])('%s in a template\'s text → TemplateError naming the file, line and column, when it is loaded', async (_, text, detail) => {
+    const t = templatesWith({ 'title.hbs': text });
+    expect((await templateErrorOf(base(), t.dir)).message).toBe(`${t.file('title.hbs')}: ${detail}`);
+  });
+
+  it('a template whose output shows nothing (a zero-width space) → TemplateError naming it', async () => {
+    const t = templatesWith({ 'title.hbs': '\u200B' });
+    expect((await templateErrorOf(base(), t.dir)).message).toBe(`${t.file('title.hbs')}: line 1 of its output has no visible character (only invisible characters, combining marks or emphasis markers around nothing)`);
+  });
+
+  it('a template whose marks and a value together make a run of over 30 → TemplateError naming it', async () => {
+    const t = templatesWith({ 'place-date.hbs': `{{place}}${stacked('', 20)}, {{date.inWords}}` });
+    const input = base();
+    input.place = stacked('Phú Đình', 20);
+    expect((await templateErrorOf(input, t.dir)).message).toMatch(new RegExp(`^${t.file('place-date.hbs').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: its output has more than 30 combining marks in a row`));
+  });
+
+  it('a template saved with a byte-order mark renders without it', async () => {
+    const t = templatesWith({ 'title.hbs': '\uFEFFKẾT LUẬN CHỈ ĐẠO' });
+    const paragraphs = await docxBodyParagraphs(await renderConclusion(base(), { format: 'docx', templates: t.dir }));
+    expect(paragraphs).toContain('KẾT LUẬN CHỈ ĐẠO');
+  });
+});
+
+describe('profile values in range that ruin the page', () => {
+  it.each<[string, string, object, string]>([
+    [
+      'a page number 500 mm down',
+      'pageNumbers.fromTopMm',
+      { pageNumbers: { fromTopMm: 500 } },
+      'a 14 pt page number placed 500 mm from the top reaches 505.7 mm down, below the 20 mm top margin (page.margin.topMm) it must stand in',
+    ],
+    [
+      'a 500 mm first-line indent',
+      'body.paragraph.firstLineIndentMm',
+      { body: { paragraph: { firstLineIndentMm: 500 } } },
+      'the first-line indent of body.paragraph (500 mm) must be at most half the width of the text (165 mm), so that its first line keeps room for words',
+    ],
+    [
+      'a base indent too wide for the header columns',
+      'text.firstLineIndentMm',
+      { text: { firstLineIndentMm: 60 } },
+      "the first-line indent of header.superior (60 mm) must be at most half the width of the header's left column (80 mm), so that its first line keeps room for words",
+    ],
+    ['a 5 mm header column', 'header.leftColumnMm', { header: { leftColumnMm: 5 } }, 'the column is 5 mm wide on a 165 mm wide text; it must be at least 20 mm'],
+    [
+      'margins that squeeze the footer columns under 20 mm',
+      'footer.recipientsColumnMm',
+      { page: { margin: { leftMm: 85, rightMm: 85 } }, header: { leftColumnMm: 20, rightColumnMm: 20 }, text: { firstLineIndentMm: 0 }, body: { paragraph: { firstLineIndentMm: 0 }, sectionHeading: { firstLineIndentMm: 0 }, point: { firstLineIndentMm: 0 }, subpoint: { firstLineIndentMm: 0 }, bullet: { firstLineIndentMm: 0 }, closing: { firstLineIndentMm: 0 } } },
+      'the column is 19.4 mm wide on a 40 mm wide text; it must be at least 20 mm',
+    ],
+    [
+      'a signature block taller than half the page',
+      'footer.signSpaceMm',
+      { page: { heightMm: 200 }, footer: { signSpaceMm: 100 } },
+      "the signature block (the space above it, one line each of authority, position and signer, and 100 mm to sign in) is 122.2 mm tall, more than half the page's text area (160 mm)",
+    ],
+    ['a line height below the size', 'text.lineHeightPt', { text: { lineHeightPt: 10 } }, 'the line height of text (10 pt) is less than its size (14 pt): its lines would overprint each other'],
+    [
+      'a line taller than the page',
+      'header.party.lineHeightPt',
+      { page: { heightMm: 100, margin: { topMm: 10, bottomMm: 10 } }, pageNumbers: { enabled: false }, footer: { signSpaceMm: 10 }, header: { party: { lineHeightPt: 200, spaceBeforePt: 100 } } },
+      "a line of header.party with its space above and below (300 pt, 105.8 mm) is taller than the page's text area (80 mm)",
+    ],
+  ])('%s → TemplateError naming the file and %s', async (_, key, profile, message) => {
+    const t = templatesWith({ 'profile.json': JSON.stringify(profile) });
+    expect((await templateErrorOf(base(), t.dir)).message).toMatch(new RegExp(`^${(t.file('profile.json') + ': ' + key + ': ' + message).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  });
+});
+
+describe('numbering past what Roman numerals can count', () => {
+  it('4,000 sections with the default profile (Roman section numbers) → error on sections naming the count and the profile key', async () => {
+    const input = base();
+    input.sections = Array.from({ length: 4000 }, (_, i) => ({ heading: `Mục ${i}`, content: ['Nội dung.'] }));
+    const problem = await problemOn(input, 'sections');
+    expect(problem.message).toBe('has 4000 sections, but the profile "ket-luan-hd36" numbers sections in Roman numerals (body.sectionNumbering.style: "roman"), which stop at 3999');
+    expect(problem.messageVi).toBe('có 4000 mục, nhưng mẫu trình bày "ket-luan-hd36" đánh số mục bằng chữ số La Mã (body.sectionNumbering.style: "roman"), chỉ đến 3999');
+  });
+
+  it('4,000 tasks under a profile that numbers points in Roman numerals → error on tasks; 3,999 render, the last "MMMCMXCIX."', async () => {
+    const t = templatesWith({ 'profile.json': JSON.stringify({ body: { pointNumbering: { style: 'roman', suffix: '. ', boldNumber: true } } }) });
+    const monthly = (count: number): Json => {
+      const input = base();
+      delete input.sections;
+      input.meeting = { month: 10, year: 2024 };
+      input.tasks = Array.from({ length: count }, (_, i) => `Nhiệm vụ ${i + 1}.`);
+      return input;
+    };
+    const error = await renderConclusion(monthly(4000), { format: 'docx', templates: t.dir }).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error).toBeInstanceOf(ConclusionValidationError);
+    expect((error as ConclusionValidationError).problems.map((p) => [p.field, p.message])).toEqual([
+      ['tasks', 'has 4000 points, but the profile "ket-luan-hd36" numbers points in Roman numerals (body.pointNumbering.style: "roman"), which stop at 3999'],
+    ]);
+    const paragraphs = await docxBodyParagraphs(await renderConclusion(monthly(3999), { format: 'docx', templates: t.dir }));
+    expect(paragraphs).toContain('MMMCMXCIX. Nhiệm vụ 3999.');
+  }, 120_000);
+
+  it('4,000 points in a section with the default (Arabic) point numbers render', async () => {
+    const input = base();
+    input.sections[0].content = Array.from({ length: 4000 }, (_, i) => ({ text: `Điểm ${i + 1}.` }));
+    expect(await docxParagraphsOf(input)).toContain('4000. Điểm 4000.');
+  }, 120_000);
+});
+
+describe('keys that do not read as a name', () => {
+  it('an empty key at the top level → a problem on [""], not on a blank field name', async () => {
+    const input = base();
+    input[''] = 0;
+    const problems = await problemsOf(input);
+    expect(problems.map((p) => p.field)).toContain('[""]');
+    expect(problems.every((p) => p.field.length > 0)).toBe(true);
+  });
+});
+
 describe('API misuse, corrupt fonts and hostile templates (named errors)', () => {
   const example = () => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'cho-chu-2024-11.json'), 'utf8'));
   it.each([
@@ -671,6 +998,22 @@ describe('templates that write to the console', () => {
   });
 });
 
+describe('templates that reach for prototypes', () => {
+  it.each([
+    ['{{issuer.constructor.constructor}}', 'constructor'],
+    ['{{issuer.__proto__}}', '__proto__'],
+    ['{{constructor}}', 'constructor'],
+    ['{{#with issuer}}{{toString}}{{/with}}', 'toString'],
+  ])('%s → TemplateError naming title.hbs and %s, in both formats', async (text, name) => {
+    const input = base();
+    delete input.title;
+    const { dir } = templatesWith({ 'title.hbs': text });
+    const error = await templateErrorOf(input, dir);
+    expect(error.message).toMatch(new RegExp(`title\\.hbs: line 1, column \\d+: "${name}" is not defined`));
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
+
 /** The font with its head table's unitsPerEm set to `value`. */
 function withUnitsPerEm(font: Buffer, value: number): Buffer {
   const copy = Buffer.from(font);
@@ -680,3 +1023,44 @@ function withUnitsPerEm(font: Buffer, value: number): Buffer {
   }
   return copy;
 }
+
+describe('the font cache and the template set keep no stale or shared state', () => {
+  const fontsDir = join(import.meta.dirname, '..', 'fonts', 'liberation-serif');
+  const face = (file: string) => readFileSync(join(fontsDir, file));
+
+  it('a relative font path read after process.chdir is the new folder\'s file, not the first one read', () => {
+    const regular = mkdtempSync(join(tmpdir(), 'ket-luan-font-a-'));
+    const bold = mkdtempSync(join(tmpdir(), 'ket-luan-font-b-'));
+    writeFileSync(join(regular, 'face.ttf'), face('LiberationSerif-Regular.ttf'));
+    writeFileSync(join(bold, 'face.ttf'), face('LiberationSerif-Bold.ttf'));
+    const before = process.cwd();
+    try {
+      process.chdir(regular);
+      expect(readFontFile('face.ttf').font.postscriptName).toBe('LiberationSerif');
+      process.chdir(bold);
+      expect(readFontFile('face.ttf').font.postscriptName).toBe('LiberationSerif-Bold');
+    } finally {
+      process.chdir(before);
+    }
+  });
+
+  it('a font file replaced on disk is read again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ket-luan-font-replaced-'));
+    const path = join(dir, 'face.ttf');
+    writeFileSync(path, face('LiberationSerif-Regular.ttf'));
+    expect(readFontFile(path).font.postscriptName).toBe('LiberationSerif');
+    writeFileSync(path, face('LiberationSerif-Italic.ttf'));
+    expect(readFontFile(path).font.postscriptName).toBe('LiberationSerif-Italic');
+  });
+
+  it('a caller cannot change the loaded template set, so later renders are untouched', async () => {
+    const set = loadTemplates();
+    expect(() => {
+      (set.profile as { page: { widthMm: number } }).page.widthMm = 1;
+    }).toThrow(TypeError);
+    expect(() => {
+      (set.templates as Record<string, unknown>).title = () => 'X';
+    }).toThrow(TypeError);
+    expect(loadTemplates().profile.page.widthMm).toBe(210);
+  });
+});

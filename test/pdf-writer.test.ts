@@ -393,7 +393,7 @@ function strokedSegments(stream: string): Segment[] {
 }
 
 describe('measuring text word by word', () => {
-  // The PDF writer shapes each word with the space after it once, as pdfkit draws (font-shaping.ts).
+  // The PDF writer shapes each word and each blank on its own, once per process (font-shaping.ts).
   // That must give every code point the advance it gets when fontkit shapes the whole run at once,
   // as LibreOffice shapes a run; the reference here is fontkit's own layout of the whole text.
   const family = pdfFontFamily(fonts);
@@ -420,20 +420,25 @@ describe('measuring text word by word', () => {
     'Điều שלום khoản',
   ];
 
-  it('keeps its caches bounded by entries and by characters', () => {
-    const cache = new ShapingCache(3, 10);
-    cache.set('a', [1]);
-    cache.set('b', [2]);
-    cache.set('c', [3]);
-    expect(cache.get('a')).toEqual([1]);
-    cache.set('d', [4]); // a fourth entry: emptied first
-    expect([cache.get('a'), cache.get('d')]).toEqual([undefined, [4]]);
-    cache.set('efghijklm', [5]); // 1 + 9 characters: still fits
-    expect(cache.get('d')).toEqual([4]);
-    cache.set('n', [6]); // the eleventh character: emptied first
-    expect([cache.get('d'), cache.get('n')]).toEqual([undefined, [6]]);
-    cache.set('longer than ten', [7]); // never kept
-    expect([cache.get('n'), cache.get('longer than ten')]).toEqual([[6], undefined]);
+  it('keeps its caches bounded by the memory they take', () => {
+    const cache = new ShapingCache<number>(100);
+    cache.set('a', 1, 40);
+    cache.set('b', 2, 40);
+    expect([cache.get('a'), cache.get('b'), cache.size]).toEqual([1, 2, 80]);
+    cache.set('c', 3, 30); // 110 bytes would be over: emptied first
+    expect([cache.get('a'), cache.get('b'), cache.get('c'), cache.size]).toEqual([undefined, undefined, 3, 30]);
+    cache.set('d', 4, 70); // exactly 100: still fits
+    expect([cache.get('c'), cache.get('d')]).toEqual([3, 4]);
+    cache.set('huge', 5, 101); // larger than the whole budget: never kept, nothing emptied
+    expect([cache.get('huge'), cache.get('c'), cache.size]).toEqual([undefined, 3, 100]);
+  });
+
+  it('stays within its budget however many different words it meets', () => {
+    const face = pdfFontFamily(fonts).faces.normal;
+    for (let index = 0; index < 200_000; index++) codePointAdvances(face, `từ${index} số ${index * 7} chữ`);
+    expect(face.words.size).toBeLessThanOrEqual(4_000_000);
+    expect(face.runs.size).toBeLessThanOrEqual(4_000_000);
+    expect(face.words.size).toBeGreaterThan(0);
   });
 
   it.each(['normal', 'bold', 'italics', 'bolditalics'] as const)('gives the advances of the whole run: %s', (style) => {

@@ -7,7 +7,12 @@
  * (c) the same for the text pdftotext reads out of the PDF;
  * (d) nothing but ConclusionValidationError is ever thrown, for arbitrary values and for
  *     mutated valid inputs;
- * (e) LibreOffice opens generated DOCX files and lays them out to at least one page.
+ * (e) LibreOffice opens generated DOCX files and lays them out to at least one page;
+ * (f) text of every class the text rules refuse (a run of over 30 combining marks, a bidi control,
+ *     a right-to-left letter, nothing visible, emphasis around nothing), put in any text field,
+ *     is an error on exactly that field with that class's message;
+ * (g) a profile with random values in range either is refused with a TemplateError naming the
+ *     file and a key, or renders a PDF with no blank page and nothing off the page.
  *
  * Runs are bounded (numRuns below) and seeded, so a run is the same every time. A failure prints
  * fast-check's seed and path; to replay exactly that case:
@@ -17,22 +22,30 @@
  * FC_SEED alone runs the whole properties with another seed (to explore); FC_RUNS multiplies
  * numRuns (e.g. FC_RUNS=10 for a long soak).
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { ConclusionValidationError, renderConclusion } from '../src/index.js';
+import { z } from 'zod';
+import { ConclusionValidationError, profileSchema, renderConclusion, TemplateError } from '../src/index.js';
 import { FontError } from '../src/fonts/errors.js';
 import {
   anyValue,
+  badTextArb,
   conclusionArb,
   expectedParagraphs,
   missingInFlowText,
   missingParagraphs,
   mutate,
   mutationArb,
+  fieldName,
+  profileOverrideArb,
+  textFieldsOf,
 } from './helpers/arbitraries.js';
 import { docxParagraphs, zipEntries } from './helpers/docx-text.js';
-import { pdfPageCount, pdfPageTexts } from './helpers/pdf-text.js';
+import { pdfPageCount, pdfPages, pdfPageTexts } from './helpers/pdf-text.js';
 import { convertWithLibreOffice } from './helpers/libreoffice.js';
 
 /** The fixed seed of every property here; FC_SEED replaces it. */
@@ -206,6 +219,87 @@ describe('nothing throws but ConclusionValidationError', () => {
       params(25),
     );
   });
+});
+
+describe('text the rules refuse, in any field', () => {
+  it('(f) a bad text of each class in one text field → ConclusionValidationError on that field alone, with the class\'s message', async () => {
+    await fc.assert(
+      fc.asyncProperty(conclusionArb, badTextArb, fc.nat(), async (valid, bad, pick) => {
+        const fields = textFieldsOf(valid).filter((f) => f.paragraph || !bad.paragraphOnly);
+        const { path } = fields[pick % fields.length]!;
+        const input = structuredClone(valid) as unknown as Record<string, unknown>;
+        const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], input) as Record<string | number, unknown>;
+        parent[path[path.length - 1]!] = bad.text;
+        const error = await renderConclusion(input, { format: 'docx' }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        const field = fieldName(path);
+        if (!(error instanceof ConclusionValidationError)) throw new Error(`${bad.kind} in ${field}: expected ConclusionValidationError, got ${error === null ? 'a document' : String(error)}`);
+        const problems = error.problems.map((p) => `${p.field}: ${p.message}`);
+        expect(problems, JSON.stringify(bad.text)).toHaveLength(1);
+        expect(error.problems[0]!.field).toBe(field);
+        expect(error.problems[0]!.message).toMatch(bad.message);
+        expect(error.problems[0]!.messageVi.length).toBeGreaterThan(0);
+      }),
+      params(150),
+    );
+  });
+});
+
+describe('profiles with values in range', () => {
+  /** Whether a dotted path is a key of the profile schema (element styles' keys are optional). */
+  const hasKey = (path: string) => {
+    let schema: unknown = profileSchema;
+    for (const key of path.split('.')) {
+      while (schema instanceof z.ZodOptional) schema = schema.unwrap();
+      schema = (schema as { shape?: Record<string, unknown> }).shape?.[key];
+      if (schema === undefined) return false;
+    }
+    return true;
+  };
+  const INPUT = {
+    issuer: { superior: 'ĐẢNG BỘ TỈNH THÁI NGUYÊN', name: 'ĐẢNG ỦY XÃ PHÚ ĐÌNH' },
+    number: { sequence: 7, issuerCode: 'ĐU' },
+    place: 'Phú Đình',
+    date: '2024-10-29',
+    summary: ['về công tác chuẩn bị đại hội'],
+    sections: [{ heading: 'Kết quả', content: ['Tiếp tục chỉ đạo các chi bộ tổ chức quán triệt, triển khai thực hiện nghiêm túc.', { text: 'Điểm một.', bullets: ['Gạch đầu dòng.'] }] }],
+    recipients: ['Như trên'],
+    signature: { name: 'Nguyễn Văn An' },
+  };
+
+  it('(g) is refused with a TemplateError naming profile.json and a key, or renders a PDF with no blank page and nothing off the page', async () => {
+    await fc.assert(
+      fc.asyncProperty(profileOverrideArb, async (override) => {
+        const dir = mkdtempSync(join(tmpdir(), 'ket-luan-profile-property-'));
+        mkdirSync(join(dir, 'ket-luan-hd36'));
+        const file = join(dir, 'ket-luan-hd36', 'profile.json');
+        writeFileSync(file, JSON.stringify(override));
+        const outcome = await renderConclusion(INPUT, { format: 'pdf', templates: dir }).then(
+          (pdf) => pdf,
+          (e: unknown) => e,
+        );
+        if (!(outcome instanceof Uint8Array)) {
+          if (!(outcome instanceof TemplateError)) throw new Error(`expected a TemplateError or a PDF, got ${String(outcome)}`);
+          const named = new RegExp(`^(.+/profile\\.json): ([A-Za-z.]+): `).exec(outcome.message);
+          expect(named, outcome.message).not.toBeNull();
+          expect(hasKey(named![2]!), outcome.message).toBe(true);
+          return;
+        }
+        const pages = await pdfPages(outcome);
+        pages.forEach((page, i) => {
+          // Every page holds something besides its number.
+          expect(page.words.some((w) => !/^\d+$/.test(w.text)), `page ${i + 1} of ${pages.length} is blank`).toBe(true);
+          for (const w of page.words) {
+            const inside = w.xMin >= -0.5 && w.yMin >= -0.5 && w.xMax <= page.width + 0.5 && w.yMax <= page.height + 0.5;
+            expect(inside, `page ${i + 1}: "${w.text}" at ${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)} × ${w.yMin.toFixed(1)}–${w.yMax.toFixed(1)} on a ${page.width.toFixed(1)} × ${page.height.toFixed(1)} page`).toBe(true);
+          }
+        });
+      }),
+      params(60),
+    );
+  }, 300_000);
 });
 
 describe('LibreOffice reads the generated DOCX', () => {

@@ -57,6 +57,7 @@ export async function renderCommand(args: readonly string[], options: RenderComm
     io.stderr.write(`${msg.errorPrefix}${templates.message}\n`);
     return EXIT_FAILED;
   }
+  for (const warning of templates.warnings) io.stderr.write(`${msg.warningPrefix}${warning}\n`);
 
   const fontProblem = options.fonts === undefined ? null : await checkFonts(options.fonts, lang, io.cwd);
   if (fontProblem !== null) {

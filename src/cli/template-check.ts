@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadTemplates } from '../node/template-folders.js';
 import type { TemplateSet } from '../templates/load.js';
 import { describeLibraryError } from './describe-error.js';
+import { displayPath } from './display-path.js';
 import type { Lang } from './messages.js';
 
 export interface TemplateChoice {
@@ -11,7 +12,15 @@ export interface TemplateChoice {
   profile?: string;
 }
 
-export type TemplateCheck = { ok: true; set: TemplateSet; templatesDir?: string } | { ok: false; message: string };
+export type TemplateCheck =
+  | {
+      ok: true;
+      set: TemplateSet;
+      templatesDir?: string;
+      /** What in the templates folder is not used, in the language asked for, ready to print after the warning prefix. */
+      warnings: string[];
+    }
+  | { ok: false; message: string };
 
 /**
  * Loads and checks the profile and every template once, before any input is touched, so that
@@ -24,7 +33,8 @@ export function checkTemplates(choice: TemplateChoice, lang: Lang, cwd: string):
       ...(templatesDir !== undefined && { templates: templatesDir }),
       ...(choice.profile !== undefined && { profile: choice.profile }),
     });
-    return { ok: true, set, ...(templatesDir !== undefined && { templatesDir }) };
+    const warnings = set.warnings.map((w) => `${displayPath(w.field, cwd)}: ${lang === 'vi' ? w.messageVi : w.message}`);
+    return { ok: true, set, warnings, ...(templatesDir !== undefined && { templatesDir }) };
   } catch (error) {
     return { ok: false, message: describeLibraryError(error, lang, cwd) };
   }

@@ -1,6 +1,6 @@
 import type { FontFiles } from '../fonts/font-files.js';
 import { lintConclusion } from '../lint/lint.js';
-import { formatWarning, type ConclusionWarning } from '../lint/warning.js';
+import { formatWarning, isTemplatesFolderWarning, type ConclusionWarning } from '../lint/warning.js';
 import type { Lang } from './messages.js';
 import type { CommandContext } from './context.js';
 import { describeError } from './describe-error.js';
@@ -32,6 +32,7 @@ export async function validateCommand(args: readonly string[], options: Validate
     io.stderr.write(`${msg.errorPrefix}${templates.message}\n`);
     return EXIT_FAILED;
   }
+  for (const warning of templates.warnings) io.stderr.write(`${msg.warningPrefix}${warning}\n`);
   const fontProblem = options.fonts === undefined ? null : await checkFonts(options.fonts, lang, io.cwd);
   if (fontProblem !== null) {
     io.stderr.write(`${msg.errorPrefix}${fontProblem}\n`);
@@ -73,7 +74,9 @@ export async function validateCommand(args: readonly string[], options: Validate
  */
 export function conclusionWarnings(input: unknown, layoutWarnings: readonly ConclusionWarning[], lang: Lang): string[] {
   const lint = lintConclusion(input).filter((warning) => warning.code !== 'placeholder');
-  return [...lint, ...layoutWarnings].map((warning) => formatWarning(warning, lang));
+  // the templates folder's warnings are printed once, before the inputs (see checkTemplates)
+  const layout = layoutWarnings.filter((warning) => !isTemplatesFolderWarning(warning));
+  return [...lint, ...layout].map((warning) => formatWarning(warning, lang));
 }
 
 /** What is worth a warning in a valid input: the starter's placeholders left in. */

@@ -10,6 +10,7 @@ import { templateContext } from './context.js';
 import { composeFooter } from './footer.js';
 import type { SigningImages } from './signing-images.js';
 import { composeHeader, type MeasureTextMm } from './header.js';
+import { checkNumbering } from './numbering-limits.js';
 import { MissingPhraseError, resolvePhrases, type Phrases } from './phrases.js';
 import { composeTitle } from './title.js';
 
@@ -25,6 +26,7 @@ export function composeDocument(
   images: SigningImages = {},
 ): DocumentModel {
   const { profile } = set;
+  checkNumbering(conclusion, profile);
   const context = templateContext(conclusion, profile);
   const phrases = withFieldErrors(() => resolvePhrases(conclusion, set, context));
   const body = withFieldErrors(() => composeBody(conclusion, profile, phrases));
@@ -64,11 +66,15 @@ function metadataOf(conclusion: Conclusion, phrases: Phrases, language: string) 
   };
 }
 
-/** Template variables that come from optional input fields, so that their absence is the input's fault. */
-const OPTIONAL_INPUT_VARIABLES: Record<string, string[]> = {
-  unit: ['issuer', 'unit'],
-  superior: ['issuer', 'superior'],
-};
+/**
+ * Template variables that come from optional input fields, so that their absence is the input's
+ * fault. A Map, not an object: the variable's name comes from the template, and a name such as
+ * "constructor" must not find Object.prototype's members.
+ */
+const OPTIONAL_INPUT_VARIABLES = new Map<string, string[]>([
+  ['unit', ['issuer', 'unit']],
+  ['superior', ['issuer', 'superior']],
+]);
 
 /** A file's name without its folder, on any system ("/a/b/opening.hbs", "C:\\t\\opening.hbs"). */
 function baseName(path: string): string {
@@ -84,7 +90,7 @@ function withFieldErrors<T>(make: () => T): T {
         { path: [error.field], field: error.field, message: error.message.slice(error.field.length + 2), messageVi: 'chưa có, và mẫu của nó cần "meeting" (tháng và năm của hội nghị)' },
       ]);
     }
-    const path = error instanceof TemplateError && error.missingVariable !== undefined ? OPTIONAL_INPUT_VARIABLES[error.missingVariable] : undefined;
+    const path = error instanceof TemplateError && error.missingVariable !== undefined ? OPTIONAL_INPUT_VARIABLES.get(error.missingVariable) : undefined;
     if (error instanceof TemplateError && path) {
       const field = path.join('.');
       throw new ConclusionValidationError([

@@ -7,7 +7,10 @@
 export interface ConclusionWarning {
   /** A stable name of the check, e.g. "district-issuer", for scripts that filter warnings. */
   code: string;
-  /** The field as messages write it, e.g. "issuer.superior", "recipients[2]". */
+  /**
+   * The field as messages write it, e.g. "issuer.superior", "recipients[2]"; for a warning about
+   * a templates folder (code "template-…"), the file's path.
+   */
   field: string;
   message: string;
   /** The same warning in Vietnamese. */
@@ -20,4 +23,9 @@ export type WarningSink = (warning: ConclusionWarning) => void;
 /** "issuer.superior: …" — one warning on one line, in English or Vietnamese. */
 export function formatWarning(warning: ConclusionWarning, language: 'en' | 'vi' = 'en'): string {
   return `${warning.field}: ${language === 'vi' ? warning.messageVi : warning.message}`;
+}
+
+/** Whether a warning is about the templates folder (its `field` a file's path), not about the input. */
+export function isTemplatesFolderWarning(warning: ConclusionWarning): boolean {
+  return warning.code.startsWith('template-');
 }

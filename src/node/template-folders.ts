@@ -1,10 +1,13 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ConclusionWarning } from '../lint/warning.js';
 import { TemplateError } from '../templates/errors.js';
 import { DEFAULT_PROFILE, PROFILE_FILE, TEMPLATE_FILES } from '../templates/files.js';
 import { loadTemplateSet, type TemplateSet } from '../templates/load.js';
 import type { TemplateSource } from '../templates/source.js';
+import { checkTemplatesFolder } from './folder-check.js';
 import { defaultTemplatesDir } from './package-paths.js';
+import { readLimitedText } from './read-limited.js';
 
 export interface LoadTemplatesOptions {
   /** A folder laid out like the package's templates/ whose files shadow the defaults. */
@@ -13,21 +16,20 @@ export interface LoadTemplatesOptions {
   profile?: string;
 }
 
-/** A templates folder on disk as a source of template and profile files. */
-export function folderSource(dir: string): TemplateSource {
+/**
+ * A templates folder on disk as a source of template and profile files; `unused` is what
+ * checkTemplatesFolder found in it.
+ */
+export function folderSource(dir: string, unused: readonly ConclusionWarning[] = []): TemplateSource {
   return {
     describe: (file) => join(dir, ...file.split('/')),
-    read: (file) => {
+    read: (file, kind) => {
       const path = join(dir, ...file.split('/'));
       if (!existsSync(path)) return undefined;
-      try {
-        return readFileSync(path, 'utf8');
-      } catch (error) {
-        const reason = (error as Error).message;
-        throw new TemplateError(path, `cannot be read: ${reason}`, { detailVi: `không đọc được: ${reason}` });
-      }
+      return readLimitedText(path, kind);
     },
     profiles: () => listProfiles(dir),
+    unused: () => unused,
   };
 }
 
@@ -48,10 +50,16 @@ const cache = new Map<string, TemplateSet>();
 export function loadTemplates(options: LoadTemplatesOptions = {}): TemplateSet {
   const roots = rootsOf(options);
   const profile = options.profile ?? DEFAULT_PROFILE;
-  const key = JSON.stringify([roots, profile, roots.map(filesState)]);
+  // The override folder is looked through on every call, as the files' times are: a file added
+  // or renamed since changes what it holds but not the state of the files the loader reads.
+  const unused = roots.length > 1 ? checkTemplatesFolder(roots[1]!, listProfiles(roots[0]!)) : [];
+  const key = JSON.stringify([roots, profile, roots.map(filesState), unused.map((w) => [w.field, w.message])]);
   const cached = cache.get(key);
   if (cached) return cached;
-  const set = loadTemplateSet(roots.map(folderSource), profile);
+  const set = loadTemplateSet(
+    roots.map((root, i) => folderSource(root, i === 0 ? [] : unused)),
+    profile,
+  );
   cache.set(key, set);
   return set;
 }

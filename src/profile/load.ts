@@ -1,8 +1,14 @@
-import { formatPath } from '../schema/errors.js';
+import { z } from 'zod';
+import { formatPath, nearestKey, problemsFromZod } from '../schema/errors.js';
 import { TemplateError } from '../templates/errors.js';
 import { PROFILE_FILE } from '../templates/files.js';
+import { withinSizeLimit } from '../templates/limits.js';
+import { describeJsonSyntax } from '../templates/profile-json.js';
 import type { TemplateSource } from '../templates/source.js';
 import { profileRulesSchema, profileSchema, type Profile } from './schema.js';
+
+// Through `z.locales`, which both the ESM and the CommonJS builds resolve the same way.
+const vietnamese = z.locales.vi();
 
 /** A loaded profile and the files it was merged from, the most basic first. */
 export interface LoadedProfile {
@@ -27,8 +33,12 @@ export function profileChain(sources: readonly TemplateSource[], name: string): 
     if (chain.includes(current)) throw new TemplateError(current, `profile "${current}" extends itself`, { detailVi: `hồ sơ "${current}" kế thừa chính nó` });
     const layers = profileLayers(sources, [current]);
     if (layers.length === 0) {
-      const known = [...new Set(sources.flatMap((source) => source.profiles()))].join(', ');
-      throw new TemplateError(current, `no such profile (known: ${known})`, { detailVi: `không có hồ sơ này (các hồ sơ có: ${known})` });
+      const known = [...new Set(sources.flatMap((source) => source.profiles()))];
+      const meant = nearestKey(current, known);
+      const list = known.join(', ');
+      throw new TemplateError(current, `no such profile${meant ? `; did you mean ${meant}?` : ''} (known: ${list})`, {
+        detailVi: `không có hồ sơ này${meant ? `; có phải là ${meant}?` : ''} (các hồ sơ có: ${list})`,
+      });
     }
     chain.unshift(current);
     let parent: string | undefined;
@@ -51,7 +61,7 @@ function profileLayers(sources: readonly TemplateSource[], chain: readonly strin
       const text = source.read(relative, 'profile');
       if (text === undefined) return [];
       const file = source.describe(relative);
-      return [{ file, json: parseProfileJson(text, file) }];
+      return [{ file, json: parseProfileJson(withinSizeLimit(text, file, 'profile'), file) }];
     }),
   );
 }
@@ -61,8 +71,8 @@ function parseProfileJson(text: string, file: string): Record<string, unknown> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const reason = (error as Error).message;
-    throw new TemplateError(file, `is not valid JSON: ${reason}`, { detailVi: `không phải JSON hợp lệ: ${reason}` });
+    const { en, vi } = describeJsonSyntax(text, (error as Error).message);
+    throw new TemplateError(file, en, { detailVi: vi });
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new TemplateError(file, 'must hold a JSON object', { detailVi: 'phải chứa một đối tượng JSON' });
@@ -80,13 +90,23 @@ export function loadProfile(sources: readonly TemplateSource[], chain: readonly 
   const merged = layers.reduce<Record<string, unknown>>((acc, layer) => deepMerge(acc, withoutExtends(layer.json)), {});
   const parsed = profileRulesSchema.safeParse(merged);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-    const file = [...layers].reverse().find((l) => hasPath(l.json, path))?.file ?? layers[layers.length - 1]!.file;
-    const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
-    const moreVi = parsed.error.issues.length > 1 ? ` (và ${parsed.error.issues.length - 1} lỗi khác)` : '';
-    throw new TemplateError(file, `${formatPath(path)}: ${issue.message}${allowedOf(path)}${more}`, {
-      detailVi: `${formatPath(path)}: giá trị không hợp lệ (${issue.message})${allowedOf(path)}${moreVi}`,
+    const inVietnamese = profileRulesSchema.safeParse(merged, { error: vietnamese.localeError as z.core.$ZodErrorMap });
+    const problems = problemsFromZod(parsed.error.issues, inVietnamese.success ? [] : inVietnamese.error.issues, { schema: profileSchema, input: merged });
+    // A rule between keys blames the last file that set any key it weighs.
+    const relatedOf = (path: (string | number)[]) =>
+      parsed.error.issues
+        .filter((issue) => formatPath(issue.path) === formatPath(path))
+        .flatMap((issue) => (issue as { params?: { related?: (string | number)[][] } }).params?.related ?? []);
+    // each problem in the most specific file that sets its key; the error names the first one's
+    const fileOf = (path: (string | number)[]) =>
+      [...layers].reverse().find((l) => [path, ...relatedOf(path)].some((p) => hasPath(l.json, p)))?.file ?? layers[layers.length - 1]!.file;
+    const file = fileOf(problems[0]!.path);
+    const line = (p: (typeof problems)[number], message: string) => {
+      const where = fileOf(p.path) === file ? '' : `${fileOf(p.path)}: `;
+      return `${where}${p.field}: ${message}${allowedOf(p.path)}`;
+    };
+    throw new TemplateError(file, problems.map((p) => line(p, p.message)).join('\n'), {
+      detailVi: problems.map((p) => line(p, p.messageVi)).join('\n'),
     });
   }
   return { profile: nfcStrings(parsed.data), files: layers.map((layer) => layer.file) };

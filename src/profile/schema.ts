@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { choice } from '../schema/choice.js';
+import { profileProblems } from './rules.js';
 
 const pt = (what: string) => z.number().min(0).max(200).describe(`${what}, in points`);
 const mm = (what: string) => z.number().min(0).max(500).describe(`${what}, in millimetres`);
@@ -155,30 +156,12 @@ export const profileSchema = z.strictObject({
 
 export type Profile = z.output<typeof profileSchema>;
 
-/**
- * Rules between keys: the page must leave room for text. (Column pairs wider than the text are
- * narrowed in proportion when composing, so a maintainer may widen a margin alone.)
- */
+/** The profile with the rules between its keys and on its strings (`rules.ts`), each naming its key. */
 export const profileRulesSchema = profileSchema.superRefine((profile, ctx) => {
-  const { page } = profile;
-  const width = page.widthMm - page.margin.leftMm - page.margin.rightMm;
-  const height = page.heightMm - page.margin.topMm - page.margin.bottomMm;
-  if (width <= 0) ctx.addIssue({ code: 'custom', path: ['page', 'margin'], message: `left and right margins leave no room for text on a ${page.widthMm} mm wide page` });
-  if (height <= 0) ctx.addIssue({ code: 'custom', path: ['page', 'margin'], message: `top and bottom margins leave no room for text on a ${page.heightMm} mm high page` });
+  for (const problem of profileProblems(profile)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, params: { related: problem.related } });
 });
 
-/** The width of the text between the side margins. */
-export function textWidthMm(profile: Profile): number {
-  return profile.page.widthMm - profile.page.margin.leftMm - profile.page.margin.rightMm;
-}
-
-/** Two column widths, narrowed in proportion if together they are wider than the text. */
-export function fitColumns(profile: Profile, widths: [number, number]): [number, number] {
-  const available = textWidthMm(profile);
-  const total = widths[0] + widths[1];
-  if (total <= available) return widths;
-  return [(widths[0] * available) / total, (widths[1] * available) / total];
-}
+export { fitColumns, textWidthMm } from './rules.js';
 export type TextStyle = z.output<typeof textStyleSchema>;
 export type ElementStyle = z.output<typeof elementStyleSchema>;
 export type Numbering = z.output<typeof numberingSchema>;

@@ -123,8 +123,8 @@ export const conclusionSchema = z
     title: line().optional().meta(about('Tên loại văn bản; mặc định theo mẫu', 'the title; from its template when left out')),
     summary: z.array(paragraph()).min(1).optional().meta(about('Trích yếu; mặc định theo mẫu', 'the summary lines; from their template when left out')),
     opening: z.array(paragraph()).optional().meta(about('Đoạn mở đầu; mặc định theo mẫu', 'the opening; from its template when left out')),
-    // Sections are numbered in Roman numerals, which stop at 3999.
-    sections: z.array(sectionSchema).min(1).max(3999).optional().meta(about('Các phần I., II. … (hoặc dùng results, shortcomings, tasks)', 'the sections (or the monthly results, shortcomings, tasks)')),
+    // How many sections a profile can number (3,999 in Roman numerals) is checked when composing.
+    sections: z.array(sectionSchema).min(1).optional().meta(about('Các phần I., II. … (hoặc dùng results, shortcomings, tasks)', 'the sections (or the monthly results, shortcomings, tasks)')),
     /** Monthly content: what was achieved last month (section I, point 1). */
     results: z.union([paragraph(), pointSchema]).optional().meta(about('Kết quả đạt được tháng trước', 'last month’s results')),
     /** Monthly content: the shortcomings (section I, point 2). */

@@ -15,7 +15,13 @@ export interface ValidationProblem {
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(input)';
   return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
+    .map((key, i) => {
+      if (typeof key === 'number') return `[${key}]`;
+      const name = String(key);
+      // A key that would not read as one name (empty, with a dot, a bracket or a space) is quoted.
+      if (!/^[^\s.[\]"]+$/.test(name)) return `[${JSON.stringify(name)}]`;
+      return i === 0 ? name : `.${name}`;
+    })
     .join('');
 }
 

@@ -1,22 +1,5 @@
 import { z } from 'zod';
-
-/**
- * Characters a document cannot hold or show: C0 controls other than tab and newline, DEL and the
- * C1 controls, the byte-order mark, U+FFFE, U+FFFF and lone surrogates. Carriage returns and the
- * Unicode line and paragraph separators are accepted and read as newlines.
- */
-// Without the u flag, so that lone surrogates are seen as the code units they are.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-export function findForbiddenCharacter(text: string): { index: number; codePoint: number } | null {
-  const match = FORBIDDEN.exec(text);
-  if (!match) return null;
-  return { index: match.index, codePoint: match[0].charCodeAt(0) };
-}
-
-export function describeCodePoint(codePoint: number): string {
-  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-}
+import { characterProblems, invisibilityProblem } from './text-rules.js';
 
 /** Canonical form of every text the library accepts: NFC, CRLF, CR and U+2028/U+2029 folded to LF. */
 export function normaliseText(text: string): string {
@@ -24,33 +7,26 @@ export function normaliseText(text: string): string {
 }
 
 /**
- * A text field: checked for characters a DOCX cannot hold (on the input as given, so the
- * position in the message is the user's), then normalised. `overwrite` rather than `transform`
- * keeps the schema a plain string, so a union reports this field's own problem, not "invalid input".
+ * A text field: its characters are checked on the input as given (so the position in a message
+ * is the user's, and a run of combining marks too long to normalise quickly stops here), then it
+ * is normalised and must show something. `overwrite` rather than `transform` keeps the schema a
+ * plain string, so a union reports this field's own problem, not "invalid input".
+ * A multiline field is a paragraph, whose `**` and `*` are read as emphasis.
  */
 export function textField(options: { multiline?: boolean; maxLength?: number } = {}) {
+  const multiline = options.multiline ?? false;
   const maxLength = options.maxLength ?? 2_000_000;
   return z
     .string()
     .check((ctx) => {
-      const bad = findForbiddenCharacter(ctx.value);
-      if (bad) {
-        const cp = describeCodePoint(bad.codePoint);
+      for (const problem of characterProblems(ctx.value, { multiline })) {
         ctx.issues.push({
           code: 'custom',
           input: ctx.value,
-          continue: true,
-          message: `contains the character ${cp} at position ${bad.index}, which a document cannot hold`,
-          params: { vi: `chứa ký tự ${cp} ở vị trí ${bad.index}, không thể đưa vào văn bản` },
-        });
-      }
-      if (!options.multiline && /[\r\n\u2028\u2029]/.test(ctx.value)) {
-        ctx.issues.push({
-          code: 'custom',
-          input: ctx.value,
-          continue: true,
-          message: 'must be a single line',
-          params: { vi: 'phải nằm trên một dòng' },
+          // A fatal problem stops the checks after it, normalising included.
+          continue: !problem.fatal,
+          message: problem.message,
+          params: { vi: problem.messageVi },
         });
       }
     })
@@ -58,6 +34,13 @@ export function textField(options: { multiline?: boolean; maxLength?: number } =
     .refine((s) => s.trim().length > 0, {
       message: 'must not be empty',
       params: { vi: 'không được để trống' },
+      abort: true,
+    })
+    .check((ctx) => {
+      // A text already wrong in its characters needs no second message for the same characters.
+      if (ctx.issues.length > 0) return;
+      const problem = invisibilityProblem(ctx.value, { markup: multiline });
+      if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, continue: true, message: problem.message, params: { vi: problem.messageVi } });
     })
     .refine((s) => s.length <= maxLength, {
       message: `must be at most ${maxLength} characters`,

@@ -1,6 +1,8 @@
 import Handlebars from 'handlebars';
 import { toLowerVi, toUpperVi } from '../text/case.js';
+import { characterProblems, invisibilityProblem } from '../schema/text-rules.js';
 import { TemplateError } from './errors.js';
+import { explainHandlebarsError } from './handlebars-errors.js';
 
 /**
  * One Handlebars environment for the library, apart from the global one, so a host
@@ -38,24 +40,61 @@ export type CompiledTemplate = (context: object) => string;
 
 /** Compiles a template file's text; syntax errors and unknown helpers name the file and line. */
 export function compileTemplate(source: string, file: string): CompiledTemplate {
+  checkSourceCharacters(source, file);
+  // Parsed once: the checks and both compilations share the tree (parsing is a third of the cost).
+  let ast: hbs.AST.Program;
   try {
-    env.precompile(source, compileOptions);
+    ast = env.parse(source);
+    env.precompile(ast, compileOptions);
   } catch (error) {
-    throw new TemplateError(file, describeHandlebarsError(error));
+    const { en, vi } = explainHandlebarsError(error, source, templateHelperNames);
+    throw new TemplateError(file, en, { detailVi: vi });
   }
-  checkHelperCalls(source, file);
-  const template = env.compile(source, compileOptions);
+  checkHelperCalls(ast, file);
+  const template = env.compile(ast, compileOptions);
   return (context) => {
+    let output: string;
     try {
-      return template(withoutPrototypes(context), {
+      output = template(withoutPrototypes(context), {
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
       });
     } catch (error) {
       const missingVariable = missingVariableOf(error);
-      throw new TemplateError(file, describeHandlebarsError(error), missingVariable === undefined ? {} : { missingVariable });
+      const { en, vi } = explainHandlebarsError(error, source, templateHelperNames);
+      throw new TemplateError(file, en, { detailVi: vi, ...(missingVariable !== undefined && { missingVariable }) });
     }
+    checkOutput(output, file);
+    return output;
   };
+}
+
+/** A template's own text is checked when it is loaded, as input text is, naming the line. */
+function checkSourceCharacters(source: string, file: string): void {
+  const problem = characterProblems(source, { multiline: true })[0];
+  if (problem) {
+    const before = source.slice(0, problem.index).split('\n');
+    const line = before.length;
+    const column = before[before.length - 1]!.length + 1;
+    throw new TemplateError(file, `line ${line}, column ${column}: ${problem.message.replace(/ at position \d+/, '')}`, {
+      detailVi: `dòng ${line}, cột ${column}: ${problem.messageVi.replace(/ ở vị trí \d+/, '')}`,
+    });
+  }
+}
+
+/**
+ * What a template writes goes into the document as input text does, so it keeps the same rules:
+ * values, helpers and the template's text together may still make a character run or a line that
+ * shows nothing. Blank lines are layout of the file and are dropped.
+ */
+function checkOutput(output: string, file: string): void {
+  const problem = characterProblems(output, { multiline: true })[0];
+  if (problem) throw new TemplateError(file, `its output ${problem.message}`, { detailVi: `kết quả của mẫu ${problem.messageVi}` });
+  for (const [i, line] of output.split(/\r?\n|\r|[\u2028\u2029]/).entries()) {
+    if (line.trim() === '') continue;
+    const invisible = invisibilityProblem(line.normalize('NFC'), { markup: false });
+    if (invisible) throw new TemplateError(file, `line ${i + 1} of its output ${invisible.message}`, { detailVi: `dòng ${i + 1} trong kết quả của mẫu ${invisible.messageVi}` });
+  }
 }
 
 const plainContexts = new WeakMap<object, object>();
@@ -94,7 +133,7 @@ function copyWithoutPrototypes(value: unknown): unknown {
  * object and print "[OBJECT OBJECT]", and ignore a second value: both are errors when the file
  * is loaded, naming the line, as an unknown helper is.
  */
-function checkHelperCalls(source: string, file: string): void {
+function checkHelperCalls(ast: hbs.AST.Program, file: string): void {
   const visitor = new Handlebars.Visitor();
   // names a block gives its content (`{{#each items as |upper|}}`) are values there, not helpers
   const blockParams: string[][] = [];
@@ -103,8 +142,17 @@ function checkHelperCalls(source: string, file: string): void {
     if (name === undefined || !Object.hasOwn(helpers, name) || blockParams.some((names) => names.includes(name))) return;
     const example = helperExamples[name] ?? `{{${name} value}}`;
     const problem =
-      node.type === 'BlockStatement' ? `is not a block: write ${example}` : node.params.length !== 1 || node.hash ? `takes exactly one value, as in ${example}` : undefined;
-    if (problem) throw new TemplateError(file, `line ${node.loc.start.line}, column ${node.loc.start.column + 1}: {{${name}}} ${problem}`);
+      node.type === 'BlockStatement'
+        ? { en: `is not a block: write ${example}`, vi: `không phải là khối: hãy viết ${example}` }
+        : node.params.length !== 1 || node.hash
+          ? { en: `takes exactly one value, as in ${example}`, vi: `cần đúng một giá trị, ví dụ ${example}` }
+          : undefined;
+    if (problem) {
+      const { line, column } = node.loc.start;
+      throw new TemplateError(file, `line ${line}, column ${column + 1}: {{${name}}} ${problem.en}`, {
+        detailVi: `dòng ${line}, cột ${column + 1}: {{${name}}} ${problem.vi}`,
+      });
+    }
   };
   const base = Handlebars.Visitor.prototype;
   visitor.MustacheStatement = function (node) {
@@ -121,7 +169,7 @@ function checkHelperCalls(source: string, file: string): void {
     base.BlockStatement.call(this, node);
     blockParams.pop();
   };
-  visitor.accept(env.parse(source));
+  visitor.accept(ast);
 }
 
 /** The helper a mustache calls: a plain name, or a name written as a string (`{{"upper"}}`). */
@@ -135,18 +183,4 @@ function calledName(path: hbs.AST.PathExpression | hbs.AST.Literal): string | un
 function missingVariableOf(error: unknown): string | undefined {
   const message = error instanceof Error ? error.message : '';
   return /^"([^"]+)" not defined in /.exec(message)?.[1];
-}
-
-/** Handlebars writes positions as " - 2:14" at the end of a message; say "line 2, column 15". */
-function describeHandlebarsError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const firstLine = message.split('\n')[0] ?? message;
-  const position = / - (\d+):(\d+)$/.exec(firstLine);
-  if (position) {
-    const text = firstLine.slice(0, position.index).replace(/ not defined in .*$/, ' is not defined');
-    return `line ${position[1]}, column ${Number(position[2]) + 1}: ${text}`;
-  }
-  const parse = /^Parse error on line (\d+):/.exec(message);
-  if (parse) return `line ${parse[1]}: syntax error\n${message.split('\n').slice(1).join('\n')}`;
-  return firstLine;
 }

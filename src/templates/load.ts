@@ -1,8 +1,10 @@
+import type { ConclusionWarning } from '../lint/warning.js';
 import { loadProfile, profileChain } from '../profile/load.js';
 import type { Profile } from '../profile/schema.js';
 import { compileTemplate, type CompiledTemplate } from './engine.js';
 import { TemplateError } from './errors.js';
 import { DEFAULT_PROFILE, TEMPLATE_FILES, type TemplateName } from './files.js';
+import { withinSizeLimit } from './limits.js';
 import { templateFilesSource, type TemplateSource } from './source.js';
 
 /** A profile with its compiled templates: what composing a document needs. Frozen, all the way down. */
@@ -11,6 +13,12 @@ export interface TemplateSet {
   readonly templates: Readonly<Record<TemplateName, CompiledTemplate>>;
   /** Which file each template and the profile came from, for messages and maintainers. */
   readonly sources: Readonly<Record<TemplateName | 'profile', readonly string[]>>;
+  /**
+   * What the sources hold but nothing uses, and was probably meant to be (a misspelt template
+   * file, a file outside any profile folder, a folder that is no profile), in English and
+   * Vietnamese, `field` naming the file. Rendering goes on; composing passes them on as warnings.
+   */
+  readonly warnings: readonly ConclusionWarning[];
 }
 
 /** Template sets this module built: a look-alike object would bring an unchecked profile. */
@@ -37,7 +45,8 @@ export function loadTemplateSet(sources: readonly TemplateSource[], profileName:
     for (const { source, name: profile } of searchOrder) {
       const text = source.read(`${profile}/${file}`, 'template');
       if (text !== undefined) {
-        found = { text, path: source.describe(`${profile}/${file}`) };
+        const path = source.describe(`${profile}/${file}`);
+        found = { text: withinSizeLimit(text, path, 'template'), path };
         break;
       }
     }
@@ -48,7 +57,8 @@ export function loadTemplateSet(sources: readonly TemplateSource[], profileName:
     templates[name] = compileTemplate(found.text, found.path);
     origins[name] = Object.freeze([found.path]);
   }
-  const set: TemplateSet = Object.freeze({ profile: deepFreeze(profile), templates: Object.freeze(templates), sources: Object.freeze(origins) });
+  const warnings = deepFreeze(sources.flatMap((source) => source.unused?.() ?? []));
+  const set: TemplateSet = Object.freeze({ profile: deepFreeze(profile), templates: Object.freeze(templates), sources: Object.freeze(origins), warnings });
   built.add(set);
   return set;
 }

@@ -1,3 +1,4 @@
+import type { ConclusionWarning } from '../lint/warning.js';
 import { TemplateError } from './errors.js';
 import { PROFILE_FILE } from './files.js';
 
@@ -13,6 +14,11 @@ export interface TemplateSource {
   read(file: string, kind: 'template' | 'profile'): string | undefined;
   /** The profiles the source holds: its folders with a profile.json. */
   profiles(): string[];
+  /**
+   * What the source holds that the loader passes over and was probably meant to be read (a
+   * misspelt template file, a folder that is no profile), each warning's `field` naming the file.
+   */
+  unused?(): readonly ConclusionWarning[];
 }
 
 /**

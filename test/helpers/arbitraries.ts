@@ -321,14 +321,113 @@ export const anyValue: fc.Arbitrary<unknown> = fc.anything({
   withBigInt: true,
 });
 
+// ---------------------------------------------------------------------------------------------
+// Text the shared text rules refuse, class by class, with the message each must give its field
+// ---------------------------------------------------------------------------------------------
+
+/** The bidirectional controls: U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069. */
+export const BIDI_CONTROLS = ['\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+/** Letters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko, Arabic presentation forms, Adlam (astral). */
+export const RIGHT_TO_LEFT_LETTERS = ['\u05D0', '\u05E9', '\u0627', '\u0645', '\u0710', '\u0780', '\u07CA', '\uFB50', '\uFEE3', '\u{1E900}'];
+/** Combining marks, BMP and astral (musical and variation-selector marks), which all count towards a run. */
+export const COMBINING_MARKS = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323', '\u031B', '\u0345', '\u1DC0', '\u20D0', '\uFE20', '\u{1D165}', '\u{1D167}', '\u{E0100}'];
+/** Characters that show nothing alone (bidi marks excluded: they have their own message). */
+export const INVISIBLE_CHARACTERS = ['\u200B', '\u200C', '\u200D', '\u2060', '\u034F', '\u00AD', '\uFE0F', '\u2061', '\u180E', ' ', '\u00A0', '\u3000', '\u0301', '\u0323'];
+
+/** Where a bad piece goes inside otherwise good text: at the start, in the middle, at the end. */
+const around = (bad: fc.Arbitrary<string>) =>
+  fc.tuple(fc.option(lineText(4), { nil: '' }), bad, fc.option(lineText(4), { nil: '' })).map(([before, b, after]) => `${before}${b}${after}`);
+
+export interface BadTextCase {
+  kind: 'mark run' | 'bidi control' | 'right-to-left' | 'invisible' | 'emphasis around nothing';
+  text: string;
+  /** The message the field must get. */
+  message: RegExp;
+  /** Only paragraph fields read emphasis; a one-line field shows "****" as it is. */
+  paragraphOnly: boolean;
+}
+
+export const badTextArb: fc.Arbitrary<BadTextCase> = fc.oneof(
+  around(fc.tuple(fc.constantFrom('', 'a', 'Đ', 'ư', '1'), fc.array(fc.constantFrom(...COMBINING_MARKS), { minLength: 31, maxLength: 400 })).map(([base, marks]) => base + marks.join(''))).map(
+    (text) => ({ kind: 'mark run' as const, text, message: /^has more than 30 combining marks in a row at position \d+ \(the Unicode stream-safe limit, UAX #15\)$/, paragraphOnly: false }),
+  ),
+  around(fc.constantFrom(...BIDI_CONTROLS)).map((text) => ({
+    kind: 'bidi control' as const,
+    text,
+    message: /^contains the bidirectional control character U\+(061C|200E|200F|202[A-E]|206[6-9]) at position \d+, /,
+    paragraphOnly: false,
+  })),
+  around(fc.constantFrom(...RIGHT_TO_LEFT_LETTERS)).map((text) => ({ kind: 'right-to-left' as const, text, message: /^contains the right-to-left character U\+[0-9A-F]{4,5} at position \d+ /, paragraphOnly: false })),
+  fc
+    .array(fc.constantFrom(...INVISIBLE_CHARACTERS), { minLength: 1, maxLength: 12 })
+    .filter((chars) => chars.some((c) => c.trim() !== ''))
+    .map((chars) => ({ kind: 'invisible' as const, text: chars.join(''), message: /^has no visible character /, paragraphOnly: false })),
+  fc
+    // "**" alone is two literal stars (a marker without its partner), so a single "*" pair holds something.
+    .tuple(fc.constantFrom('**', '*'), fc.array(fc.constantFrom(...INVISIBLE_CHARACTERS), { maxLength: 4 }))
+    .filter(([marker, inside]) => marker === '**' || inside.length > 0)
+    .map(([marker, inside]) => ({ kind: 'emphasis around nothing' as const, text: `${marker}${inside.join('')}${marker}`, message: /^has no visible character /, paragraphOnly: true })),
+);
+
+/** Fields that are not free text (a date, a code, a choice from a list): the text rules do not reach them. */
+const NOT_TEXT = new Set(['date', 'typeCode', 'authority', 'secrecy', 'urgency']);
+/** Fields whose text is a paragraph, read for emphasis. */
+const PARAGRAPH_ROOTS = new Set(['summary', 'opening', 'closing', 'sections', 'results', 'shortcomings', 'tasks']);
+
+/** The free-text fields of a conclusion: their paths, and whether each is a paragraph. */
+export function textFieldsOf(input: unknown): { path: Path; paragraph: boolean }[] {
+  return pathsOf(input)
+    .filter((path) => typeof path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], input) === 'string')
+    .filter((path) => !NOT_TEXT.has(String(path[path.length - 1])))
+    .map((path) => ({ path, paragraph: PARAGRAPH_ROOTS.has(String(path[0])) }));
+}
+
+/** The path as the error names it: `sections[0].content[1].text`. */
+export function fieldName(path: Path): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiles with values each in range, that together may or may not leave a usable page
+// ---------------------------------------------------------------------------------------------
+
+/** A value near the default most of the time, anywhere in the allowed range otherwise. */
+const nearOr = (value: number, min: number, max: number, spread: number) =>
+  fc.oneof(
+    { weight: 12, arbitrary: fc.integer({ min: Math.max(min, Math.round(value - spread)), max: Math.min(max, Math.round(value + spread)) }) },
+    { weight: 1, arbitrary: fc.integer({ min, max }) },
+  );
+
+/** A profile.json overriding page, text, page-number, column and indent values of ket-luan-hd36. */
+export const profileOverrideArb = fc.record(
+  {
+    page: fc.record(
+      {
+        widthMm: nearOr(210, 50, 1000, 80),
+        heightMm: nearOr(297, 50, 1000, 120),
+        margin: fc.record({ topMm: nearOr(20, 0, 500, 15), bottomMm: nearOr(20, 0, 500, 15), leftMm: nearOr(30, 0, 500, 20), rightMm: nearOr(15, 0, 500, 15) }, { requiredKeys: [] }),
+      },
+      { requiredKeys: [] },
+    ),
+    text: fc.record({ sizePt: nearOr(14, 4, 72, 3), lineHeightPt: nearOr(18, 4, 200, 4), firstLineIndentMm: nearOr(0, 0, 500, 10) }, { requiredKeys: [] }),
+    pageNumbers: fc.record({ fromTopMm: nearOr(7, 0, 500, 5), sizePt: nearOr(14, 4, 72, 3) }, { requiredKeys: [] }),
+    header: fc.record({ leftColumnMm: nearOr(80, 0, 500, 40), rightColumnMm: nearOr(85, 0, 500, 40) }, { requiredKeys: [] }),
+    footer: fc.record({ recipientsColumnMm: nearOr(80, 0, 500, 40), signatureColumnMm: nearOr(85, 0, 500, 40), signSpaceMm: nearOr(28, 0, 100, 20) }, { requiredKeys: [] }),
+    body: fc.record({ paragraph: fc.record({ firstLineIndentMm: nearOr(12.7, 0, 500, 30) }), point: fc.record({ lineHeightPt: nearOr(18, 4, 200, 4) }) }, { requiredKeys: [] }),
+  },
+  { requiredKeys: [] },
+);
+
 /** Text that may break a document: control characters, lone surrogates, U+FFFE, emoji, other scripts. */
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.string({ unit: 'grapheme' }),
-  fc.constantFrom('', ' ', '\n', '\u0000', '\u0007x', 'a\uD800b', '\uDC00', '\uFFFE', '\uFFFF', '\r\n', '\t', '\u200B', '\u202E', '😀', '漢字', 'ﬁ', '\u00AD'),
+  fc.constantFrom('', ' ', '\n', '\u0000', '\u0007x', 'a\uD800b', '\uDC00', '\uFFFE', '\uFFFF', '\r\n', '\t', '\u200B', '\u202E', '😀', '漢字', 'ﬁ', '\u00AD', '****', '\u034F', 'שלום'),
+  fc.string({ unit: fc.constantFrom(...COMBINING_MARKS, ...BIDI_CONTROLS, ...INVISIBLE_CHARACTERS, 'a'), maxLength: 80 }),
 );
 
 type Path = (string | number)[];
+
 
 /** Every path to a value inside a JSON tree (objects and arrays), the root excluded. */
 export function pathsOf(value: unknown, path: Path = []): Path[] {
@@ -400,6 +499,8 @@ export interface ExpectedParagraph {
 
 const upper = (s: string) => s.normalize('NFC').toLocaleUpperCase('vi').normalize('NFC');
 const pad2 = (n: number) => String(n).padStart(2, '0');
+/** Months in running text follow the date line's rule (HD 36): 1 and 2 take a leading zero, the others none. */
+const monthInText = (m: number) => (m <= 2 ? pad2(m) : String(m));
 const roman = (n: number) => {
   const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let out = '';
@@ -437,7 +538,7 @@ export function expectedParagraphs(input: ConclusionJson): ExpectedParagraph[] {
   if (input.marks?.urgency !== undefined) whole('marks.urgency', input.marks.urgency);
   group = 'header-right';
   const [y, m, d] = input.date.split('-').map(Number) as [number, number, number];
-  whole('place, date', `${nfc(input.place)}, ngày ${pad2(d)} tháng ${m <= 2 ? pad2(m) : m} năm ${y}`);
+  whole('place, date', `${nfc(input.place)}, ngày ${pad2(d)} tháng ${monthInText(m)} năm ${y}`);
   if (input.marks?.circulation !== undefined) whole('marks.circulation', upper(input.marks.circulation));
   if (input.marks?.draft) whole('marks.draft', 'DỰ THẢO');
 
@@ -449,11 +550,11 @@ export function expectedParagraphs(input: ConclusionJson): ExpectedParagraph[] {
   if (input.summary) input.summary.forEach((s, i) => whole(`summary[${i}]`, s));
   else if (meeting) {
     whole('summary (template)', 'của Ban Thường vụ Đảng ủy');
-    whole('summary (template)', `tại Hội nghị thường kỳ tháng ${meeting.month}/${meeting.year}`);
+    whole('summary (template)', `tại Hội nghị thường kỳ tháng ${monthInText(meeting.month)}/${meeting.year}`);
   }
   if (input.opening) input.opening.forEach((s, i) => whole(`opening[${i}]`, s));
   else if (meeting) {
-    part('opening (template)', `tổ chức hội nghị thường kỳ tháng ${meeting.month}/${meeting.year}`);
+    part('opening (template)', `tổ chức hội nghị thường kỳ tháng ${monthInText(meeting.month)}/${meeting.year}`);
     if (input.issuer.unit !== undefined) part('issuer.unit in opening', `Ban Thường vụ Đảng ủy ${nfc(input.issuer.unit).trim()} đã thảo luận`);
   }
 
@@ -484,12 +585,12 @@ export function expectedParagraphs(input: ConclusionJson): ExpectedParagraph[] {
     if (input.shortcomings !== undefined) review.push(asPoint(input.shortcomings));
     if (review.length > 0) {
       numeral += 1;
-      whole('results heading', `${roman(numeral)}. Kết quả thực hiện nhiệm vụ tháng ${previous!.month}/${previous!.year}`);
+      whole('results heading', `${roman(numeral)}. Kết quả thực hiện nhiệm vụ tháng ${monthInText(previous!.month)}/${previous!.year}`);
       items(input.results !== undefined ? 'results/shortcomings' : 'shortcomings', review, input.shortcomings !== undefined ? SHORTCOMINGS_LEAD : undefined);
     }
     if (input.tasks) {
       numeral += 1;
-      whole('tasks heading', `${roman(numeral)}. Nhiệm vụ lãnh đạo, chỉ đạo trọng tâm tháng ${meeting!.month}/${meeting!.year}`);
+      whole('tasks heading', `${roman(numeral)}. Nhiệm vụ lãnh đạo, chỉ đạo trọng tâm tháng ${monthInText(meeting!.month)}/${meeting!.year}`);
       items('tasks', input.tasks.map(asPoint));
     }
   }

@@ -107,10 +107,18 @@ describe('the unit named in running text', () => {
 });
 
 describe('limits that would otherwise crash', () => {
-  it('refuses more sections than Roman numerals can number, naming the field', () => {
+  it('refuses more sections than Roman numerals can number, naming the field (when composing: the profile chooses the numerals)', () => {
     const input = base();
     input.sections = Array.from({ length: 4000 }, () => ({ heading: 'Mục', content: ['Nội dung.'] }));
-    expect(problems(input).map((p) => p.field)).toEqual(['sections']);
+    const conclusion = parseConclusion(input);
+    let error: unknown;
+    try {
+      composeDocument(conclusion, loadTemplates(), () => 70);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConclusionValidationError);
+    expect((error as ConclusionValidationError).problems.map((p) => p.field)).toEqual(['sections']);
   });
 });
 

@@ -1,61 +1,35 @@
+import { shapeText, type GlyphPosition, type ShapedGlyph } from '../../adapters/fontkit.js';
 import type { PdfFace } from './pdf-fonts.js';
 
-/** The fontkit API beyond src/fonts/fontkit.d.ts: glyph code points and positions, and the order. */
-interface ShapedRun {
-  glyphs: { codePoints: number[] }[];
-  positions: { xAdvance: number }[];
-  /** 'rtl' when fontkit took the text for right-to-left: its glyphs then come last letter first. */
-  direction: string;
+/**
+ * A word (or a single blank) as the unkerned face shapes it: what measuring and drawing both read.
+ * Shaped once per process: official wording repeats the same few thousand words.
+ */
+export interface ShapedWord {
+  /** The advance of each code point, in font units (see codePointAdvances). */
+  advances: readonly number[];
+  /** The glyphs in drawing order, with their positions in font units. */
+  glyphs: readonly ShapedGlyph[];
+  positions: readonly GlyphPosition[];
+  /** Every glyph advances by its own width and sits on the baseline (true of unkerned Latin text). */
+  plain: boolean;
 }
 
 /**
- * Shapes with the unkerned copy of the face and fontkit's default features, exactly as pdfkit
- * shapes what it draws. LibreOffice does not kern the DOCX either: it kerns only where w:kern asks
- * for it, and the DOCX writer's docDefaults do not (Word does not kern by default either).
+ * Shapes with the unkerned copy of the face and fontkit's default features, exactly as it is
+ * drawn. LibreOffice does not kern the DOCX either: it kerns only where w:kern asks for it, and the
+ * DOCX writer's docDefaults do not (Word does not kern by default either).
+ *
+ * Text is shaped in pieces: each word on its own and each space or tab on its own. No feature of
+ * a shipped font reaches across a space (kerning is off), so the advances are those of the whole
+ * run (tested), and the same pieces serve the drawing (pdf-font.ts), which draws the words of a
+ * justified line apart.
  */
-function shape(face: PdfFace, text: string): ShapedRun {
-  return face.drawing.font.layout(text) as unknown as ShapedRun;
-}
-
-/**
- * The advance of each code point of `text`, in font units. A run is shaped word by word, each
- * word with the space or tab after it, as pdfkit shapes what it draws: no feature of a shipped
- * font reaches across a space (kerning is off), so the advances are those of the whole run, and
- * the words of official wording repeat so much that a word is shaped once per process. Runs of
- * several words are kept too, as a document repeats its own lines and phrases. Glyphs map to
- * code points one to one for the fonts we ship; a ligature or a decomposition puts the advance
- * on the first code point concerned.
- * The array returned is shared: callers must not change it.
- */
-export function codePointAdvances(face: PdfFace, text: string): readonly number[] {
-  const cached = face.runAdvances.get(text);
+export function shapedWord(face: PdfFace, word: string): ShapedWord {
+  const cached = face.words.get(word);
   if (cached) return cached;
-  const words: string[] = [];
-  let start = 0;
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (char === SPACE || char === TAB) {
-      words.push(text.slice(start, index + 1));
-      start = index + 1;
-    }
-  }
-  if (start < text.length) words.push(text.slice(start));
-  if (words.length === 1) return wordAdvances(face, words[0] as string);
-  const advances: number[] = [];
-  // a loop, not push(...values): a word may be a million characters long
-  for (const word of words) for (const advance of wordAdvances(face, word)) advances.push(advance);
-  face.runAdvances.set(text, advances);
-  return advances;
-}
-
-const SPACE = 0x20;
-const TAB = 0x09;
-
-function wordAdvances(face: PdfFace, word: string): readonly number[] {
-  const cached = face.wordAdvances.get(word);
-  if (cached) return cached;
+  const run = shapeText(face.drawing.font, word);
   const length = [...word].length;
-  const run = shape(face, word);
   const advances = new Array<number>(length).fill(0);
   // in the text's order, whichever order fontkit drew it in
   const count = run.glyphs.length;
@@ -67,10 +41,49 @@ function wordAdvances(face: PdfFace, word: string): readonly number[] {
     advances[target] = (advances[target] ?? 0) + (run.positions[index]?.xAdvance ?? 0);
     cursor += run.glyphs[index]?.codePoints.length ?? 0;
   }
+  const positions = run.positions.map(({ xAdvance, xOffset, yOffset }) => ({ xAdvance, xOffset, yOffset }));
+  const plain = positions.every((position, index) => position.xAdvance === run.glyphs[index]?.advanceWidth && !position.xOffset && !position.yOffset);
+  const shaped: ShapedWord = { advances, glyphs: run.glyphs, positions, plain };
   // a copy of the word: a slice of a long paragraph would keep the whole paragraph alive here
-  face.wordAdvances.set(Array.from(word).join(''), advances);
+  face.words.set(Array.from(word).join(''), shaped, wordBytes(word.length, count));
+  return shaped;
+}
+
+/** Calls `visit` with each piece of `text` in order: words, and every space or tab alone. */
+export function forEachPiece(face: PdfFace, text: string, visit: (piece: ShapedWord) => void): void {
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === SPACE || char === TAB) {
+      if (start < index) visit(shapedWord(face, text.slice(start, index)));
+      visit(shapedWord(face, char === SPACE ? ' ' : '\t'));
+      start = index + 1;
+    }
+  }
+  if (start < text.length) visit(shapedWord(face, start === 0 ? text : text.slice(start)));
+}
+
+/**
+ * The advance of each code point of `text`, in font units. Glyphs map to code points one to one
+ * for the fonts we ship; a ligature or a decomposition puts the advance on the first code point
+ * concerned. Runs of several words are kept too, as a document repeats its own lines and phrases.
+ * The array returned is shared: callers must not change it.
+ */
+export function codePointAdvances(face: PdfFace, text: string): readonly number[] {
+  const cached = face.runs.get(text);
+  if (cached) return cached;
+  const pieces: ShapedWord[] = [];
+  forEachPiece(face, text, (piece) => pieces.push(piece));
+  if (pieces.length === 1) return (pieces[0] as ShapedWord).advances;
+  const advances: number[] = [];
+  // a loop, not push(...values): a word may be a million characters long
+  for (const piece of pieces) for (const advance of piece.advances) advances.push(advance);
+  face.runs.set(text, advances, runBytes(text.length, advances.length));
   return advances;
 }
+
+const SPACE = 0x20;
+const TAB = 0x09;
 
 /** Width of `text`, in font units: the sum of its advances, so it shares their cache. */
 export function shapedWidth(face: PdfFace, text: string): number {
@@ -80,30 +93,46 @@ export function shapedWidth(face: PdfFace, text: string): number {
 }
 
 /**
- * Shaping results kept for the life of the process, per face. Emptied when they hold too many
- * entries or characters, so a long-running service stays bounded (a run cache of a million
- * characters holds about 10 MB).
+ * Rough sizes in memory, for the caches' bounds: a string's characters (two bytes each) and
+ * headers, an array slot per advance, and per glyph a slot and a position object of three numbers
+ * (glyph objects belong to the font and are shared).
  */
-export class ShapingCache {
-  private readonly entries = new Map<string, readonly number[]>();
-  private characters = 0;
+function wordBytes(characters: number, glyphs: number): number {
+  return 120 + 2 * characters + 8 * characters + 80 * glyphs;
+}
 
-  constructor(
-    private readonly maxEntries: number,
-    private readonly maxCharacters: number,
-  ) {}
+function runBytes(characters: number, advances: number): number {
+  return 60 + 2 * characters + 8 * advances;
+}
 
-  get(key: string): readonly number[] | undefined {
+/**
+ * Shaping results kept for the life of the process, per face, bounded by the memory they take:
+ * when the next entry would go over the budget the cache is emptied and starts again (documents
+ * share their wording, so the words that matter come back at once). An entry larger than the
+ * whole budget is never kept.
+ */
+export class ShapingCache<T> {
+  private readonly entries = new Map<string, T>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): T | undefined {
     return this.entries.get(key);
   }
 
-  set(key: string, advances: readonly number[]): void {
-    if (key.length > this.maxCharacters) return;
-    if (this.entries.size >= this.maxEntries || this.characters + key.length > this.maxCharacters) {
+  set(key: string, value: T, bytes: number): void {
+    if (bytes > this.maxBytes) return;
+    if (this.bytes + bytes > this.maxBytes) {
       this.entries.clear();
-      this.characters = 0;
+      this.bytes = 0;
     }
-    this.entries.set(key, advances);
-    this.characters += key.length;
+    this.entries.set(key, value);
+    this.bytes += bytes;
+  }
+
+  /** Estimated bytes held. */
+  get size(): number {
+    return this.bytes;
   }
 }

@@ -11,7 +11,7 @@ import { splitRow, wholeRow, type RowPart } from './table-rows.js';
  * - at the top of any page but the first, the space before a paragraph is dropped;
  * - a paragraph with keepLines or keepWithNext is never split (unless it starts a page and is
  *   taller than it); a keepWithNext paragraph follows the next block to its page, with the rest
- *   of its keep-with-next chain, unless it starts a page;
+ *   of its keep-with-next chain, unless the chain starts a page (or began on an earlier one);
  * - a table row (a ColumnsBlock) that does not fit is split across pages cell by cell, after
  *   moving to a page of its own if it may not split (table-rows.ts);
  * - widow/orphan control is off, so a paragraph flowing down the page may leave a single line at
@@ -102,7 +102,9 @@ export function paginate(items: FlowItem[], body: PageBody): PagePlan {
     if (previous?.keepWithNext && (startPage[index] as number) > (endPage[index - 1] as number)) {
       const keptPage = endPage[index - 1] as number;
       let chainStart = index - 1;
-      while (chainStart > 0 && items[chainStart - 1]?.keepWithNext && startPage[chainStart - 1] === keptPage) chainStart--;
+      // The chain takes in every keep-with-next block on the kept page, one that began on an
+      // earlier page too: then the chain starts before this page and nothing moves.
+      while (chainStart > 0 && items[chainStart - 1]?.keepWithNext && endPage[chainStart - 1] === keptPage) chainStart--;
       if (startPage[chainStart] === keptPage && !startedAtTop[chainStart] && !forced.has(chainStart)) {
         forced.add(chainStart);
         restore(state, before[chainStart] as Mark);

@@ -1,8 +1,9 @@
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { parseFont, underlineMetrics } from '../../adapters/fontkit.js';
 import { FONT_STYLES, type FontStyleName } from '../../fonts/font-files.js';
 import { FontError } from '../../fonts/errors.js';
 import type { LoadedFamily, LoadedFont } from '../../fonts/load.js';
-import { ShapingCache } from './font-shaping.js';
+import { ShapingCache, type ShapedWord } from './font-shaping.js';
 import { withoutKerning } from './unkerned-font.js';
 
 /** One face of the family with the metrics layout needs, in font units. */
@@ -19,22 +20,24 @@ export interface PdfFace {
   underlineThickness: number;
   /** The font without its kerning (unkerned-font.ts): what pdfkit draws with and we measure with. */
   drawing: { data: Uint8Array; font: fontkit.Font };
-  /** Shaping results kept across renders, by word and by run (see font-shaping.ts). */
-  wordAdvances: ShapingCache;
-  runAdvances: ShapingCache;
+  /** Shaping results kept across renders: words and blanks, and the advances of whole runs (see font-shaping.ts). */
+  words: ShapingCache<ShapedWord>;
+  runs: ShapingCache<readonly number[]>;
 }
 
 export interface PdfFontFamily {
   faces: Record<FontStyleName, PdfFace>;
 }
 
-/** fontkit's post-table fields, beyond src/fonts/fontkit.d.ts. */
-interface UnderlineMetrics {
-  underlinePosition: number;
-  underlineThickness: number;
-}
-
 const families = new WeakMap<LoadedFamily, PdfFontFamily>();
+
+/**
+ * What each face's shaping caches may hold, in estimated bytes: a working set of official wording
+ * is a few thousand words (well under a megabyte); the bound keeps a long-running service that
+ * renders many different documents from growing, whatever text it is given.
+ */
+const WORD_CACHE_BYTES = 4_000_000;
+const RUN_CACHE_BYTES = 4_000_000;
 
 /**
  * The PDF's faces of a family of parsed fonts, made once per family (a family is one object per
@@ -50,7 +53,7 @@ export function pdfFontFamily(loaded: LoadedFamily): PdfFontFamily {
     const data = withoutKerning(face.data);
     let drawingFont: fontkit.Font;
     try {
-      drawingFont = fontkit.create(data);
+      drawingFont = parseFont(data);
     } catch (error) {
       const reason = (error as Error).message;
       throw new FontError(face.name, `cannot be prepared for the PDF: ${reason}`, `không chuẩn bị được cho PDF: ${reason}`);
@@ -62,11 +65,11 @@ export function pdfFontFamily(loaded: LoadedFamily): PdfFontFamily {
       ascent: font.ascent,
       descent: font.descent,
       lineGap: font.lineGap,
-      underlinePosition: (font as unknown as UnderlineMetrics).underlinePosition,
-      underlineThickness: (font as unknown as UnderlineMetrics).underlineThickness,
+      underlinePosition: underlineMetrics(font).position,
+      underlineThickness: underlineMetrics(font).thickness,
       drawing: { data, font: drawingFont },
-      wordAdvances: new ShapingCache(20_000, 400_000),
-      runAdvances: new ShapingCache(20_000, 1_000_000),
+      words: new ShapingCache(WORD_CACHE_BYTES),
+      runs: new ShapingCache(RUN_CACHE_BYTES),
     };
   }
   const family = { faces };

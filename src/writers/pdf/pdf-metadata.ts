@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import { replaceInfoXmp } from '../../adapters/pdfkit.js';
 import type { DocumentMetadata } from '../../model/document.js';
 
 /** Fixed, so that the same model always gives the same bytes. */
@@ -25,14 +26,11 @@ export function pdfInfo(metadata: DocumentMetadata): Record<string, string | Dat
 }
 
 /**
- * Replaces pdfkit's XMP writer for the Info fields on this one document. pdfkit's own writes the
- * values unescaped (an "&" in a title makes the XMP invalid XML) and omits the XMP twins of
+ * Replaces pdfkit's XMP description of the Info fields on this one document (through the pdfkit
+ * adapter). pdfkit's own writes the values unescaped (an "&" in a title makes the XMP invalid XML) and omits the XMP twins of
  * Producer, Keywords and ModDate, which PDF/A requires to match the Info dictionary.
  */
 export function completeXmp(document: PDFDocument, metadata: DocumentMetadata): void {
-  if (typeof document._addInfo !== 'function') {
-    throw new Error('ket-luan: this pdfkit version has no _addInfo; the XMP metadata writer needs updating');
-  }
   const date = xmpDate(metadata.date);
   const keywords = metadata.keywords.join(', ');
   const xml = [
@@ -55,7 +53,7 @@ export function completeXmp(document: PDFDocument, metadata: DocumentMetadata): 
     `<dc:language><rdf:Bag><rdf:li>${escapeXml(metadata.language)}</rdf:li></rdf:Bag></dc:language>`,
     '</rdf:Description>',
   ].join('\n');
-  document._addInfo = () => document.appendXML(xml);
+  replaceInfoXmp(document, xml);
 }
 
 /** XMP dates as pdfkit writes CreationDate: UTC, whole seconds. */

@@ -1,6 +1,6 @@
 /**
- * The slice of pdfkit 0.18's API (CommonJS `module.exports = PDFDocument`) this writer uses.
- * pdfkit ships no types of its own.
+ * The slice of pdfkit's API this writer uses (0.18's CommonJS `module.exports = PDFDocument`,
+ * 0.20's default export). pdfkit ships no types of its own.
  */
 declare module 'pdfkit' {
   export interface PdfkitOptions {
@@ -17,20 +17,28 @@ declare module 'pdfkit' {
     info: Record<string, string | Date>;
   }
 
-  /** The options of text() and of its private _fragment(), which pdfkit-document.ts calls. */
-  export interface TextOptions {
-    lineBreak: false;
-    /** 'alphabetic': y is the baseline. */
-    baseline: 'alphabetic';
-    /** Added to every gap between words; pdfkit then draws the words without their spaces. */
-    wordSpacing?: number;
+  /** An indirect object: written to the file when ended, with `data` as its dictionary. */
+  export interface PDFReference {
+    readonly id: number;
+    data: Record<string, unknown>;
+    /** Ends the object, with `chunk` as (the rest of) its stream; a string gets a newline. */
+    end(chunk?: Uint8Array | string): void;
+  }
+
+  export interface PDFPage {
+    readonly width: number;
+    readonly height: number;
   }
 
   class PDFDocument {
     constructor(options: PdfkitOptions);
     addPage(): this;
-    registerFont(name: string, source: Uint8Array): this;
-    font(name: string, size?: number): this;
+    /** The page being drawn on. */
+    readonly page: PDFPage;
+    /** A new indirect object with `data` as its dictionary. */
+    ref(data?: Record<string, unknown>): PDFReference;
+    /** Appends PDF operators (and a newline) to the current page's content stream. */
+    addContent(operators: string): this;
     fillColor(color: string): this;
     moveTo(x: number, y: number): this;
     lineTo(x: number, y: number): this;
@@ -45,8 +53,6 @@ declare module 'pdfkit' {
     on(event: 'error', listener: (error: Error) => void): this;
     end(): void;
     appendXML(xml: string, newline?: boolean): void;
-    /** pdfkit's private XMP writer for the Info fields; replaced per document (see pdf-metadata.ts). */
-    _addInfo?: () => void;
   }
 
   export default PDFDocument;

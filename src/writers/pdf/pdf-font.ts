@@ -1,0 +1,339 @@
+import type PDFDocument from 'pdfkit';
+import type { PDFReference } from 'pdfkit';
+import { embeddingFacts, pinGlyphCodePoints, subsettingFont, type FontSubset, type GlyphPosition, type ShapedGlyph } from '../../adapters/fontkit.js';
+import { endStream, pageFonts, writtenStream } from '../../adapters/pdfkit.js';
+import { forEachPiece, shapedWord, type ShapedWord } from './font-shaping.js';
+import type { PdfFace } from './pdf-fonts.js';
+
+/**
+ * One face as a font of one PDF: a Type0 font, Identity-H encoded, over a TrueType subset of
+ * the glyphs the document draws, with the glyph widths and a ToUnicode map (so text can be
+ * searched and copied). Its objects and its text operators are written exactly as pdfkit writes
+ * its own embedded fonts (0.18–0.20), from the shaping the layout already did: every word is
+ * shaped once per process (font-shaping.ts), and drawing only looks up its glyphs.
+ */
+export class DocumentFont {
+  private readonly subsetting: object & { createSubset(): FontSubset };
+  private readonly subset: FontSubset;
+  /** By subset glyph number: the advance in thousandths of an em, and the code points it stands for. */
+  private readonly widths: number[];
+  private readonly unicode: number[][];
+  /** By original glyph id: the glyph's subset number as four hex digits. */
+  private readonly codes: string[] = [];
+  /** By shaped word: the codes of all its glyphs. */
+  private readonly wordCodes = new Map<ShapedWord, string>();
+  private dictionary: PDFReference | undefined;
+  private written: { streams: SubsetStreams; fontFile: PDFReference; cmap?: PDFReference } | undefined;
+  /** Font units to thousandths of an em. */
+  private readonly scale: number;
+
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly face: PdfFace,
+    /** The font's resource name, F1, F2, … in the order faces are first used. */
+    readonly id: string,
+  ) {
+    const facts = embeddingFacts(face.drawing.data);
+    pinGlyphCodePoints(face.drawing.font);
+    this.subsetting = subsettingFont(face.drawing.data);
+    this.subset = this.subsetting.createSubset();
+    this.unicode = [[0]];
+    // pdfkit's first width, in font units rather than thousandths: kept so the bytes stay the same
+    this.widths = [facts.notdefAdvance];
+    this.scale = 1000 / facts.unitsPerEm;
+  }
+
+  /**
+   * The operators that draw `text` with its baseline's start at (x, y), y from the page's top
+   * (the font is named in the current page's resources), as pdfkit's
+   * text(text, x, y, { lineBreak: false, baseline: 'alphabetic', wordSpacing }) draws it: with
+   * word spacing, the words without their spaces, each gap the space's width plus wordSpacing.
+   */
+  draw(text: string, x: number, y: number, sizePt: number, wordSpacing: number): string {
+    if (text.length === 0) return '';
+    const fonts = pageFonts(this.doc);
+    if (fonts[this.id] == null) fonts[this.id] = (this.dictionary ??= this.doc.ref());
+    const pageHeight = this.doc.page.height;
+    const top = pageHeight - y - 0;
+
+    const pieces: ShapedWord[] = [];
+    // with word spacing, the gap after each word: the space's width plus wordSpacing, in thousandths of an em
+    let gap = 0;
+    if (wordSpacing) {
+      // the space's width as pdfkit measures it (widthOfString(' ')), in points
+      let spaceRun = 0;
+      for (const position of shapedWord(this.face, ' ').positions) spaceRun += position.xAdvance * this.scale;
+      const spacePt = ((spaceRun * (sizePt / 1000) + 0) * 100) / 100;
+      gap = (wordSpacing + spacePt) * (1000 / sizePt);
+      for (const word of text.trim().split(/\s+/)) pieces.push(shapedWord(this.face, word));
+    } else {
+      forEachPiece(this.face, text, (piece) => pieces.push(piece));
+    }
+    const operators = pieces.every((piece) => piece.plain) ? this.plainOperators(pieces, gap) : this.operators(pieces, gap, x, top, sizePt);
+    return `q\n1 0 0 -1 0 ${pdfNumber(pageHeight)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${this.id} ${pdfNumber(sizePt)} Tf\n${operators}ET\nQ`;
+  }
+
+  /**
+   * The TJ operator of glyphs that each advance by their own width: the only adjustments are the
+   * gaps after words (`gap`, when the words are drawn apart). Each word's codes are looked up once
+   * per document.
+   */
+  private plainOperators(pieces: ShapedWord[], gap: number): string {
+    const commands: string[] = [];
+    let codes = '';
+    for (const piece of pieces) {
+      let known = this.wordCodes.get(piece);
+      if (known === undefined) {
+        known = '';
+        for (const glyph of piece.glyphs) known += this.code(glyph);
+        this.wordCodes.set(piece, known);
+      }
+      codes += known;
+      if (gap !== 0 && piece.glyphs.length > 0) {
+        const last = piece.glyphs.length - 1;
+        const width = (piece.glyphs[last] as ShapedGlyph).advanceWidth * this.scale;
+        const adjustment = (piece.positions[last] as GlyphPosition).xAdvance * this.scale + gap - width;
+        if (adjustment !== 0) {
+          commands.push(`<${codes}> ${pdfNumber(-adjustment)}`);
+          codes = '';
+        }
+      }
+    }
+    if (codes !== '') commands.push(`<${codes}> 0`);
+    return commands.length > 0 ? `[${commands.join(' ')}] TJ\n` : '';
+  }
+
+  /** The operators of any glyphs, whatever their advances and offsets (see textOperators). */
+  private operators(pieces: ShapedWord[], gap: number, x: number, y: number, sizePt: number): string {
+    const codes: string[] = [];
+    const advances: number[] = [];
+    const widths: number[] = [];
+    const offsets: number[] = [];
+    for (const { glyphs, positions } of pieces) {
+      const last = glyphs.length - 1;
+      for (let index = 0; index <= last; index++) {
+        const glyph = glyphs[index] as ShapedGlyph;
+        const position = positions[index] as GlyphPosition;
+        codes.push(this.code(glyph));
+        const advance = position.xAdvance * this.scale;
+        advances.push(index === last && gap !== 0 ? advance + gap : advance);
+        widths.push(glyph.advanceWidth * this.scale);
+        offsets.push(position.xOffset * this.scale, position.yOffset * this.scale);
+      }
+    }
+    const ops: string[] = [];
+    textOperators(ops, codes, advances, widths, offsets, x, y, sizePt / 1000);
+    return ops.map((op) => `${op}\n`).join('');
+  }
+
+  /** Writes the font's objects; called once, when the document's drawing is done. */
+  embed(): void {
+    if (this.dictionary === undefined) return;
+    const { doc, scale } = this;
+    const facts = embeddingFacts(this.face.drawing.data);
+    const streams = subsetStreams(this.subsetting, this.subset, () => this.toUnicode());
+    const fontFile = endStream(doc, facts.cff ? { Subtype: 'CIDFontType0C' } : {}, streams.file, streams.deflatedFile);
+    this.written = { streams, fontFile };
+
+    let flags = 0;
+    if (facts.isFixedPitch) flags |= 1 << 0;
+    if (1 <= facts.familyClass && facts.familyClass <= 7) flags |= 1 << 1;
+    flags |= 1 << 2;
+    if (facts.familyClass === 10) flags |= 1 << 3;
+    if (facts.italic) flags |= 1 << 6;
+    const tag = [1, 2, 3, 4, 5, 6].map((index) => String.fromCharCode((this.id.charCodeAt(index) || 73) + 17)).join('');
+    const name = `${tag}+${facts.postscriptName.replaceAll(' ', '_')}`;
+    const { bbox } = facts;
+    const descriptor = doc.ref({
+      Type: 'FontDescriptor',
+      FontName: name,
+      Flags: flags,
+      FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
+      ItalicAngle: facts.italicAngle,
+      Ascent: facts.ascent * scale,
+      Descent: facts.descent * scale,
+      CapHeight: (facts.capHeight || facts.ascent) * scale,
+      XHeight: (facts.xHeight || 0) * scale,
+      StemV: 0,
+    });
+    descriptor.data[facts.cff ? 'FontFile3' : 'FontFile2'] = fontFile;
+    descriptor.end();
+
+    const descendant = doc.ref({
+      Type: 'Font',
+      Subtype: facts.cff ? 'CIDFontType0' : 'CIDFontType2',
+      BaseFont: name,
+      CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: [0, this.widths],
+      ...(facts.cff ? {} : { CIDToGIDMap: 'Identity' }),
+    });
+    descendant.end();
+    this.dictionary.data = {
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: name,
+      Encoding: 'Identity-H',
+      DescendantFonts: [descendant],
+      ToUnicode: (this.written.cmap = endStream(doc, {}, streams.cmap, streams.deflatedCmap)),
+    };
+    this.dictionary.end();
+  }
+
+  /** Keeps, for the next document drawing the same glyphs, the deflated streams as `pdf` has them. */
+  learnFrom(pdf: Uint8Array): void {
+    if (!this.written) return;
+    const { streams, fontFile, cmap } = this.written;
+    streams.deflatedFile ??= writtenStream(pdf, fontFile);
+    if (cmap) streams.deflatedCmap ??= writtenStream(pdf, cmap);
+  }
+
+  /** The glyph's code in this document's subset, added to the subset on first use. */
+  private code(glyph: ShapedGlyph): string {
+    const known = this.codes[glyph.id];
+    if (known !== undefined) return known;
+    const number = this.subset.includeGlyph(glyph.id);
+    this.widths[number] ??= glyph.advanceWidth * this.scale;
+    this.unicode[number] ??= glyph.codePoints;
+    const code = hex4(number);
+    this.codes[glyph.id] = code;
+    return code;
+  }
+
+  /** The ToUnicode CMap: for each glyph of the subset, the code points it stands for. */
+  private toUnicode(): string {
+    const entries = this.unicode.map((codePoints) => {
+      const encoded: string[] = [];
+      for (let value of codePoints) {
+        if (value > 0xffff) {
+          value -= 0x10000;
+          encoded.push(hex4(((value >>> 10) & 0x3ff) | 0xd800));
+          value = 0xdc00 | (value & 0x3ff);
+        }
+        encoded.push(hex4(value));
+      }
+      return `<${encoded.join(' ')}>`;
+    });
+    const ranges: string[] = [];
+    for (let start = 0; start < entries.length; start += 256) {
+      const end = Math.min(start + 256, entries.length);
+      ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+    }
+    return [
+      '/CIDInit /ProcSet findresource begin',
+      '12 dict begin',
+      'begincmap',
+      '/CIDSystemInfo <<',
+      '  /Registry (Adobe)',
+      '  /Ordering (UCS)',
+      '  /Supplement 0',
+      '>> def',
+      '/CMapName /Adobe-Identity-UCS def',
+      '/CMapType 2 def',
+      '1 begincodespacerange',
+      '<0000><ffff>',
+      'endcodespacerange',
+      `${ranges.length} beginbfrange`,
+      ...ranges,
+      'endbfrange',
+      'endcmap',
+      'CMapName currentdict /CMap defineresource pop',
+      'end',
+      'end',
+    ].join('\n');
+  }
+}
+
+/**
+ * What a face's font needs for one set of glyphs: the subset font file and the ToUnicode map,
+ * and, once a document has been written with them, both streams as they were deflated there.
+ */
+interface SubsetStreams {
+  file: Uint8Array;
+  cmap: string;
+  deflatedFile?: Uint8Array;
+  deflatedCmap?: Uint8Array;
+}
+
+/**
+ * Streams by the glyphs they hold, per subsetting font (so per face). Documents of one office
+ * draw the same header, title and signature block, so a face's glyphs come back the same, and
+ * its streams with them: making a subset (fontkit re-encodes every table) and deflating it were
+ * a fifth of a render. The widths and codes of a subset follow from its glyphs too. Bounded like
+ * the shaping caches: emptied when full.
+ */
+const subsetCaches = new WeakMap<object, { bytes: number; streams: Map<string, SubsetStreams> }>();
+const SUBSET_CACHE_BYTES = 4_000_000;
+
+function subsetStreams(font: object, subset: FontSubset, cmap: () => string): SubsetStreams {
+  let cache = subsetCaches.get(font);
+  if (!cache) subsetCaches.set(font, (cache = { bytes: 0, streams: new Map() }));
+  const key = subset.glyphs.join(',');
+  const known = cache.streams.get(key);
+  if (known) return known;
+  const streams: SubsetStreams = { file: subset.encode(), cmap: cmap() };
+  // the file and its deflated copy, the map as characters and deflated
+  const bytes = 2 * streams.file.length + 3 * streams.cmap.length + 2 * key.length;
+  if (cache.bytes + bytes > SUBSET_CACHE_BYTES) {
+    cache.streams.clear();
+    cache.bytes = 0;
+  }
+  cache.streams.set(key, streams);
+  cache.bytes += bytes;
+  return streams;
+}
+
+/**
+ * The TJ operators of a run of glyphs, as pdfkit writes them: glyph codes in strings, split where
+ * a glyph's advance differs from its width (the difference, in thousandths of an em, goes between
+ * the strings), and glyphs moved off the baseline each placed with a Tm of its own. `x` and `y`
+ * are the run's start in PDF space; `scale` turns thousandths of an em into points.
+ */
+function textOperators(ops: string[], codes: string[], advances: number[], widths: number[], offsets: number[], x: number, y: number, scale: number): void {
+  const commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  const addSegment = (end: number) => {
+    if (last < end) {
+      const adjustment = (advances[end - 1] as number) - (widths[end - 1] as number);
+      commands.push(`<${codes.slice(last, end).join('')}> ${pdfNumber(-adjustment)}`);
+    }
+    last = end;
+  };
+  const flush = (end: number) => {
+    addSegment(end);
+    if (commands.length > 0) {
+      ops.push(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    }
+  };
+  const count = codes.length;
+  for (let index = 0; index < count; index++) {
+    const xOffset = offsets[2 * index] as number;
+    const yOffset = offsets[2 * index + 1] as number;
+    if (xOffset || yOffset) {
+      flush(index);
+      ops.push(`1 0 0 1 ${pdfNumber(x + xOffset * scale)} ${pdfNumber(y + yOffset * scale)} Tm`);
+      flush(index + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        ops.push(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(y)} Tm`);
+        hadOffset = false;
+      }
+      if ((advances[index] as number) - (widths[index] as number) !== 0) addSegment(index + 1);
+    }
+    x += (advances[index] as number) * scale;
+  }
+  flush(count);
+}
+
+/** A number as pdfkit writes one: rounded to six decimals. */
+export function pdfNumber(value: number): number {
+  if (value > -1e21 && value < 1e21) return Math.round(value * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${value}`);
+}
+
+function hex4(value: number): string {
+  return `0000${value.toString(16)}`.slice(-4);
+}
