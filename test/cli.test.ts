@@ -106,6 +106,18 @@ describe.concurrent('ket-luan render', () => {
     expectPdf(join(cwd, 'out', '2024-12', 'trung-hoi.pdf'));
   });
 
+  it('renders one document twice in one worker (the built command): the second PDF reuses the first\'s deflated font streams, byte for byte', async () => {
+    const cwd = tempDir();
+    for (const name of ['a', 'b']) cpSync(EXAMPLE, join(cwd, 'in', `${name}.json`));
+
+    const run = await ketLuanBuilt(['render', 'in', '-o', 'out', '-f', 'pdf', '-j', '1', '-q'], cwd);
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expectPdf(join(cwd, 'out', 'a.pdf'));
+    expect(readFileSync(join(cwd, 'out', 'b.pdf')).equals(readFileSync(join(cwd, 'out', 'a.pdf')))).toBe(true);
+  });
+
   it('two month folders given side by side go each under its own name, so equal file names do not collide', async () => {
     const cwd = tempDir();
     const run = await ketLuan(['render', join(MONTHLY, '2024-12'), join(MONTHLY, '2025-01'), '-o', 'out', '-f', 'docx', '-j', '1', '-q'], cwd);

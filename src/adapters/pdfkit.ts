@@ -72,7 +72,9 @@ let filteredStreamsKept: boolean | undefined;
 
 function keepsFilteredStreams(): boolean {
   if (filteredStreamsKept === undefined) {
-    const probe = new PDFDocumentClass({ compress: true } as unknown as ConstructorParameters<typeof PDFDocumentClass>[0]);
+    // font: null, as for every document: pdfkit's default font is a standard one, whose metrics a
+    // bundle (the command, a browser build) does not carry
+    const probe = new PDFDocumentClass({ compress: true, font: null } as unknown as ConstructorParameters<typeof PDFDocumentClass>[0]);
     const plain = probe.ref() as PDFReference & { compress?: unknown };
     const filtered = probe.ref({ Filter: 'FlateDecode' }) as PDFReference & { compress?: unknown };
     filteredStreamsKept = plain.compress === true && filtered.compress === false;
