@@ -113,7 +113,8 @@ if (wants('pdf')) {
   row('PDF of the example, warm median', fmt(pdfMs), '≤ 40 ms');
   const docxPath = join(work, 'example.docx');
   writeFileSync(docxPath, await renderConclusion(example, { format: 'docx' }));
-  const warmLibreOffice = libreOfficeOverUno(docxPath, 5, 30);
+  // 30 warm-up conversions, about 2 s of LibreOffice work: the same warm-up as our renders get
+  const warmLibreOffice = libreOfficeOverUno(docxPath, 30, 30);
   row(`LibreOffice ${warmLibreOffice.version} kept running, converting the same DOCX over UNO, warm median of 30`, fmt(median(warmLibreOffice.ms)));
   row('Warm PDF against warm LibreOffice', ratio(median(warmLibreOffice.ms), pdfMs), '≥ 6×');
 }

@@ -81,8 +81,8 @@ function filesState(root: string): (string | number)[] {
   return listProfiles(root).flatMap((profile) =>
     [PROFILE_FILE, ...Object.values(TEMPLATE_FILES)].map((file) => {
       const path = join(root, profile, file);
-      if (!existsSync(path)) return 0;
-      const stats = statSync(path);
+      const stats = statSync(path, { throwIfNoEntry: false });
+      if (stats === undefined) return 0;
       return `${profile}/${file}:${stats.size}:${stats.mtimeMs}`;
     }),
   );

@@ -58,5 +58,5 @@ export async function writePdfWithPlacements(document: DocumentModel, options: P
   const out = new WriterDocument(setup, family);
   drawPages(plan, items, layout.pageNumbers, geometry, { out, family, color: `#${document.font.color}` });
   completeXmp(out.doc, document.metadata);
-  return { pdf: stampDocumentId(await out.finish()), placements: placedBlocks(plan, items, geometry) };
+  return { pdf: await stampDocumentId(await out.finish()), placements: placedBlocks(plan, items, geometry) };
 }
