@@ -1,7 +1,7 @@
 import { composeDocument, type MeasureTextMm } from './compose/compose.js';
 import type { SigningImages } from './compose/signing-images.js';
 import { checkGlyphCoverage } from './compose/glyph-coverage.js';
-import { locateCharacter } from './compose/locate-character.js';
+import { locateCharacter } from './compose/trace-source.js';
 import { RunSources } from './compose/provenance.js';
 import type { GlyphSource } from './fonts/errors.js';
 import { fontStyleName } from './fonts/font-files.js';

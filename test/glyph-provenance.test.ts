@@ -10,7 +10,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MissingGlyphError, renderConclusion } from '../src/index.js';
+import { composeDocument, type MeasureTextMm } from '../src/compose/compose.js';
+import type { ConclusionWarning } from '../src/lint/warning.js';
+import { MissingGlyphError, loadTemplates, parseConclusion, renderConclusion } from '../src/index.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -143,5 +145,32 @@ describe('a missing glyph names the field its text came from', () => {
     input.shortcomings = { text: 'Còn Ɐ.' };
     input.tasks = ['Làm tiếp.'];
     expect((await glyphError(input)).field).toBe('shortcomings.text');
+  });
+});
+
+describe('a header line that wraps names the field it came from', () => {
+  /** The field the wrapping warning names for the line starting with `wide`, made wider than the text. */
+  function wrapField(input: Json, wide: string): string | undefined {
+    const warnings: ConclusionWarning[] = [];
+    const measure: MeasureTextMm = (text) => (text.startsWith(wide) ? 200 : 10);
+    composeDocument(parseConclusion(input), loadTemplates(), measure, (w) => warnings.push(w));
+    return warnings.find((w) => w.code === 'header-line-wraps' && w.message.includes(`"${wide}`))?.field;
+  }
+
+  it('the urgency mark, not the secrecy mark beside it', () => {
+    const input = base();
+    input.marks = { secrecy: 'MẬT', urgency: 'KHẨN' };
+    expect(wrapField(input, 'KHẨN')).toBe('marks.urgency');
+    expect(wrapField(input, 'MẬT')).toBe('marks.secrecy');
+  });
+
+  it("a template's line: the one field it prints, else the template", () => {
+    // "Phú Đình, ngày 29 tháng 10 năm 2024" prints the place alone of the input's text fields
+    expect(wrapField(base(), 'Phú Đình,')).toBe('place');
+    // "Số 07-KL/ĐU": the issuer's code (the type code comes from the profile)
+    expect(wrapField(base(), 'Số')).toBe('number.issuerCode');
+    const both = base();
+    both.number.typeCode = 'KL';
+    expect(wrapField(both, 'Số')).toBe('number.hbs');
   });
 });

@@ -12,6 +12,7 @@ import type { SigningImages } from './signing-images.js';
 import { composeHeader, type MeasureTextMm } from './header.js';
 import { checkNumbering } from './numbering-limits.js';
 import { MissingPhraseError, resolvePhrases, type Phrases } from './phrases.js';
+import { sourceName } from './trace-source.js';
 import { RunSources } from './provenance.js';
 import { composeTitle } from './title.js';
 
@@ -42,7 +43,7 @@ export function composeDocument(
   if (last) last.style = { ...last.style, keepWithNext: true, keepLines: true };
 
   const blocks: Block[] = [
-    composeHeader(conclusion, profile, phrases, measure, warn, sources),
+    composeHeader(conclusion, profile, phrases, measure, warn, sources, (source) => sourceName(source, conclusion, set)),
     ...composeTitle(profile, phrases, sources),
     ...body,
     ...closing,

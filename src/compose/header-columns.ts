@@ -53,6 +53,8 @@ export function headerColumns(preferredMm: [number, number], longestMm: [number,
 export interface MeasuredLine {
   role: string;
   text: string;
+  /** The line's first run, whose source a warning names. */
+  firstRun: TextRun;
   widthMm: number;
 }
 
@@ -71,6 +73,7 @@ export function measureLines(blocks: readonly ColumnContent[], measure: MeasureT
       .map((line) => ({
         role: block.role,
         text: line.runs.map((run) => run.text).join(''),
+        firstRun: line.runs[0]!,
         widthMm: neededWidthMm(
           indentMm + line.runs.reduce((sum, run) => sum + measure(run.text, block.style.sizePt, run.bold, run.italic), 0),
           block.style.sizePt,

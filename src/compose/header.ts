@@ -10,17 +10,6 @@ import { literalParagraph, resolveStyle } from './style.js';
 
 export type MeasureTextMm = (text: string, sizePt: number, bold: boolean, italic: boolean) => number;
 
-/** The input field (or template) each header line comes from, for warnings. */
-const FIELD_OF_ROLE: Record<string, string> = {
-  superior: 'issuer.superior',
-  issuer: 'issuer.name',
-  number: 'number',
-  'place-date': 'place',
-  circulation: 'marks.circulation',
-  party: 'party.hbs',
-  draft: 'draft.hbs',
-};
-
 /**
  * The two-column block at the top of page 1: the issuer on the left, the Party name on the right,
  * each column as wide as its longest line needs (see header-columns.ts).
@@ -32,6 +21,7 @@ export function composeHeader(
   measure: MeasureTextMm,
   warn: WarningSink = () => {},
   sources: RunSources = new RunSources(),
+  nameSource: (source: TextSource | undefined) => string | undefined = () => undefined,
 ): ColumnsBlock {
   const h = profile.header;
   const style = (element: Parameters<typeof resolveStyle>[1]) => resolveStyle(profile, element);
@@ -66,7 +56,7 @@ export function composeHeader(
     h.minGapMm,
   );
   const [leftWidth, rightWidth] = columns.widthsMm;
-  if (!columns.fits) warnWrapping(widest, columns.widthsMm, textWidthMm(profile), warn);
+  if (!columns.fits) warnWrapping(widest, columns.widthsMm, textWidthMm(profile), warn, (line) => nameSource(sources.of(line.firstRun)) ?? 'header');
 
   const ruleLength = h.partyRule.length === 'text' ? partyWidth : h.partyRule.length;
   right.splice(1, 0, {
@@ -92,11 +82,17 @@ export function composeHeader(
 }
 
 /** Names each line that will wrap, with its width and its column's. */
-function warnWrapping(widest: readonly [MeasuredLine | undefined, MeasuredLine | undefined], widthsMm: [number, number], textMm: number, warn: WarningSink): void {
+function warnWrapping(
+  widest: readonly [MeasuredLine | undefined, MeasuredLine | undefined],
+  widthsMm: [number, number],
+  textMm: number,
+  warn: WarningSink,
+  fieldOf: (line: MeasuredLine) => string,
+): void {
   widest.forEach((line, index) => {
     const column = widthsMm[index]!;
     if (line === undefined || line.widthMm <= column) return;
-    const field = FIELD_OF_ROLE[line.role] ?? 'marks';
+    const field = fieldOf(line);
     const mm = (n: number) => n.toFixed(0);
     warn({
       code: 'header-line-wraps',

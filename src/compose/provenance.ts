@@ -9,7 +9,7 @@ import type { TemplateName } from '../templates/files.js';
 export type TextSource =
   /** An input field, e.g. "sections[1].content[2].text", as given or in capitals. */
   | { kind: 'field'; field: string }
-  /** A template's output, which may hold the values of input fields (see locate-character.ts). */
+  /** A template's output, which may hold the values of input fields (see trace-source.ts). */
   | { kind: 'template'; template: TemplateName }
   /** A value of the profile: a list marker, a numbering label, the star under the issuer. */
   | { kind: 'setting'; setting: string }

@@ -44,14 +44,45 @@ function occurrences(output: string, character: string): number {
   return count(output) + count(toUpperVi(output));
 }
 
+/** The template's output for `input`, or undefined when the changed input no longer suits it (a derived value it needs is gone). */
+function rendered(name: TemplateName, input: Conclusion, set: TemplateSet): string | undefined {
+  try {
+    return renderPhrase(set, name, templateContext(input, set.profile));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What a line's warning names as its source: the input field, or for a template's line the one
+ * input field it prints (found by changing each field and rendering again), else the template
+ * file; a profile value by its key.
+ */
+export function sourceName(source: TextSource | undefined, conclusion: Conclusion, set: TemplateSet): string | undefined {
+  if (source === undefined) return undefined;
+  switch (source.kind) {
+    case 'field':
+      return source.field;
+    case 'setting':
+      return source.setting;
+    case 'template': {
+      const before = rendered(source.template, conclusion, set);
+      const used = stringFields(conclusion).filter(({ path, text }) => {
+        const after = rendered(source.template, withValue(conclusion, path, `${text}x`), set);
+        // a field the change makes unreadable (the date) cannot tell
+        return after !== undefined && after !== before;
+      });
+      return used.length === 1 ? used[0]!.field : TEMPLATE_FILES[source.template];
+    }
+    case 'joined':
+      return sourceName(source.parts[0]?.source, conclusion, set);
+  }
+}
+
 function fieldFeeding(name: TemplateName, character: string, conclusion: Conclusion, set: TemplateSet): string | undefined {
   const render = (input: Conclusion): number | undefined => {
-    try {
-      return occurrences(renderPhrase(set, name, templateContext(input, set.profile)), character);
-    } catch {
-      // the changed input no longer suits the template (a derived value it needs is gone)
-      return undefined;
-    }
+    const output = rendered(name, input, set);
+    return output === undefined ? undefined : occurrences(output, character);
   };
   const before = render(conclusion);
   if (before === undefined || before === 0) return undefined;
