@@ -21,7 +21,7 @@ import type { TemplateSet } from './templates/load.js';
  */
 
 export type OutputFormat = 'docx' | 'pdf';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
+const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
 
 /** A validated conclusion laid out as the layout-neutral document model every writer renders. */
 export interface ComposedConclusion {
@@ -37,7 +37,7 @@ export interface ComposedConclusion {
 }
 
 /** Text widths measured with the PDF's fonts: the header's columns and rule, the recipients' hanging indent. */
-export function measurerFor(fonts: LoadedFamily): MeasureTextMm {
+function measurerFor(fonts: LoadedFamily): MeasureTextMm {
   return (text, sizePt, bold, italic) => textWidthMm(fonts[fontStyleName(bold, italic)], text, sizePt);
 }
 

@@ -1,6 +1,6 @@
 import type { ParagraphBlock, Run } from '../model/document.js';
 import type { ListLevelStyle, Numbering, Profile, TextStyle } from '../profile/schema.js';
-import type { Bullet, Conclusion, Point, Section, SectionItem } from '../schema/conclusion.js';
+import type { Bullet, Conclusion, Point, SectionItem } from '../schema/conclusion.js';
 import { formatOrdinal } from '../text/numbering.js';
 import { textRun } from '../text/inline.js';
 import type { Phrases } from './phrases.js';
@@ -8,7 +8,7 @@ import { fromField, fromSetting, RunSources, type TextSource } from './provenanc
 import { paragraph, resolveStyle, styledRuns, type ParagraphOptions } from './style.js';
 
 /** "I. ", "1. ", "a) ": the number of an item as the profile writes it. */
-export function numberLabel(n: number, numbering: Numbering): string {
+function numberLabel(n: number, numbering: Numbering): string {
   const ordinal = formatOrdinal(n, numbering.style);
   return ordinal === '' ? '' : ordinal + numbering.suffix;
 }

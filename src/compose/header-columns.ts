@@ -25,11 +25,11 @@ const ITALIC_RESERVE_EM = 1.2 / 12;
 const MM_PER_PT = 25.4 / 72;
 
 /** The width a line needs to stay on one line: its measured width and the room kept after it. */
-export function neededWidthMm(measuredMm: number, sizePt: number, italic: boolean): number {
+function neededWidthMm(measuredMm: number, sizePt: number, italic: boolean): number {
   return measuredMm + ROUNDING_MM + (italic ? sizePt * ITALIC_RESERVE_EM * MM_PER_PT : 0);
 }
 
-export interface HeaderColumns {
+interface HeaderColumns {
   widthsMm: [number, number];
   /** Whether every line fits its column on one line. */
   fits: boolean;

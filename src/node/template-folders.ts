@@ -20,7 +20,7 @@ export interface LoadTemplatesOptions {
  * A templates folder on disk as a source of template and profile files; `unused` is what
  * checkTemplatesFolder found in it.
  */
-export function folderSource(dir: string, unused: readonly ConclusionWarning[] = []): TemplateSource {
+function folderSource(dir: string, unused: readonly ConclusionWarning[] = []): TemplateSource {
   return {
     describe: (file) => join(dir, ...file.split('/')),
     read: (file, kind) => {
