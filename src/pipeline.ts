@@ -1,13 +1,15 @@
 import { composeDocument, type MeasureTextMm } from './compose/compose.js';
 import type { SigningImages } from './compose/signing-images.js';
 import { checkGlyphCoverage } from './compose/glyph-coverage.js';
+import { locateCharacter } from './compose/trace-source.js';
+import { RunSources } from './compose/provenance.js';
+import type { GlyphSource } from './fonts/errors.js';
 import { fontStyleName } from './fonts/font-files.js';
 import type { LoadedFamily } from './fonts/load.js';
 import { textWidthMm } from './fonts/measure.js';
 import type { ConclusionWarning } from './lint/warning.js';
-import type { DocumentModel } from './model/document.js';
+import type { DocumentModel, TextRun } from './model/document.js';
 import type { Conclusion } from './schema/conclusion.js';
-import { fieldLocator } from './schema/fields.js';
 import { parseConclusion } from './schema/parse.js';
 import type { SigningSteps } from './sign/index.js';
 import type { TemplateSet } from './templates/load.js';
@@ -19,7 +21,7 @@ import type { TemplateSet } from './templates/load.js';
  */
 
 export type OutputFormat = 'docx' | 'pdf';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
+const OUTPUT_FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
 
 /** A validated conclusion laid out as the layout-neutral document model every writer renders. */
 export interface ComposedConclusion {
@@ -35,7 +37,7 @@ export interface ComposedConclusion {
 }
 
 /** Text widths measured with the PDF's fonts: the header's columns and rule, the recipients' hanging indent. */
-export function measurerFor(fonts: LoadedFamily): MeasureTextMm {
+function measurerFor(fonts: LoadedFamily): MeasureTextMm {
   return (text, sizePt, bold, italic) => textWidthMm(fonts[fontStyleName(bold, italic)], text, sizePt);
 }
 
@@ -48,13 +50,21 @@ export function compose(input: unknown, templates: TemplateSet, fonts: LoadedFam
     ...(images.signatureImage !== undefined && { signatureImage: images.signatureImage }),
     ...(images.sealImage !== undefined && { sealImage: images.sealImage }),
   };
-  const model = composeDocument(conclusion, templates, measurerFor(fonts), (warning) => warnings.push(warning), present);
+  const sources = new RunSources();
+  const model = composeDocument(conclusion, templates, measurerFor(fonts), (warning) => warnings.push(warning), present, sources);
+  locators.set(model, (run, character) => locateCharacter(sources.of(run), character, conclusion, templates));
   return { conclusion, model, fonts, warnings };
 }
 
-/** What a render would still refuse once composed: a character the fonts cannot draw. */
+/**
+ * Where each composed model's characters came from, kept beside the model rather than in it (or in
+ * the public ComposedConclusion): the writers render the model and never see a field's name.
+ */
+const locators = new WeakMap<DocumentModel, (run: TextRun, character: string) => GlyphSource>();
+
+/** What a render would still refuse once composed: a character the fonts cannot draw, named with the field it came from. */
 export function checkComposed(composed: ComposedConclusion): void {
-  checkGlyphCoverage(composed.model, composed.fonts, fieldLocator(composed.conclusion));
+  checkGlyphCoverage(composed.model, composed.fonts, locators.get(composed.model));
 }
 
 /** Writes an already composed conclusion, so several formats share one validation and layout. */

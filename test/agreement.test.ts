@@ -32,8 +32,9 @@ beforeAll(async () => {
   console.log(`agreement checked against ${await libreOfficeVersion()}`);
 });
 
-describe.each(INPUTS)('%s', (path) => {
-  it('has the same pages, each starting with the same words, in our PDF and in LibreOffice’s rendering of our DOCX', async () => {
+// Concurrent, so their conversions go to LibreOffice together (helpers/libreoffice.ts).
+describe.concurrent('our PDF and LibreOffice’s rendering of our DOCX', () => {
+  it.each(INPUTS)('%s: has the same pages, each starting with the same words', async (path) => {
     const input = JSON.parse(readFileSync(path, 'utf8'));
     const [pdf, docx] = await Promise.all([renderConclusion(input, { format: 'pdf' }), renderConclusion(input, { format: 'docx' })]);
     const viaLibreOffice = await convertWithLibreOffice(docx, 'docx', 'pdf');
@@ -42,15 +43,13 @@ describe.each(INPUTS)('%s', (path) => {
     expect(ours.length).toBeGreaterThan(0);
     expect(ours).toEqual(theirs);
   });
-});
 
-/**
- * Fixtures whose content moves lines (content without headings, four list levels, a header sized
- * to its lines or wrapping, recipients with a hanging indent): every line of every page is the same
- * in both, starting at the same place within a point.
- */
-describe.each(['four-levels', 'header-too-wide', 'unheaded-notice'])('%s, line for line', (name) => {
-  it('has the same lines, each starting where LibreOffice starts it, in our PDF and in LibreOffice’s rendering of our DOCX', async () => {
+  /**
+   * Fixtures whose content moves lines (content without headings, four list levels, a header sized
+   * to its lines or wrapping, recipients with a hanging indent): every line of every page is the same
+   * in both, starting at the same place within a point.
+   */
+  it.each(['four-levels', 'header-too-wide', 'unheaded-notice'])('%s, line for line: has the same lines, each starting where LibreOffice starts it', async (name) => {
     const input = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'inputs', `${name}.json`), 'utf8'));
     const [pdf, docx] = await Promise.all([renderConclusion(input, { format: 'pdf' }), renderConclusion(input, { format: 'docx' })]);
     const ours = (await pdfPages(pdf)).map(pdfLines);

@@ -305,9 +305,10 @@ describe('profiles with values in range', () => {
 describe('LibreOffice reads the generated DOCX', () => {
   it('(e) converts 3 generated DOCX files to PDF of at least one page, with the input text', async () => {
     const inputs = fc.sample(conclusionArb, { numRuns: 3, seed: SEED });
-    for (const input of inputs) {
-      const docx = await renderConclusion(input, { format: 'docx' });
-      const pdf = await convertWithLibreOffice(docx, 'docx', 'pdf', { timeoutMs: 110_000 });
+    // converted together: one soffice process for the three
+    const pdfs = await Promise.all(inputs.map(async (input) => convertWithLibreOffice(await renderConclusion(input, { format: 'docx' }), 'docx', 'pdf', { timeoutMs: 110_000 })));
+    for (const [index, input] of inputs.entries()) {
+      const pdf = pdfs[index]!;
       expect(await pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
       // Content-stream order: LibreOffice writes lines in layout order, cells of a table row one after the other.
       const pages = await pdfPageTexts(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT });

@@ -21,7 +21,7 @@ export interface GlyphPosition {
   yOffset: number;
 }
 
-export interface ShapedText {
+interface ShapedText {
   glyphs: ShapedGlyph[];
   positions: GlyphPosition[];
   /** 'rtl' when fontkit took the text for right-to-left: its glyphs then come last letter first. */
@@ -44,7 +44,7 @@ export interface FontSubset {
 }
 
 /** The facts about a face that a PDF font descriptor states. */
-export interface EmbeddingFacts {
+interface EmbeddingFacts {
   postscriptName: string;
   unitsPerEm: number;
   ascent: number;

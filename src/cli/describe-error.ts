@@ -16,7 +16,7 @@ export function describeError(inputName: string, error: unknown, lang: Lang, cwd
   return [`${inputName}: ${describeLibraryError(error, lang, cwd)}`];
 }
 
-export function validationProblemsOf(error: unknown): ValidationProblem[] | null {
+function validationProblemsOf(error: unknown): ValidationProblem[] | null {
   if (!(error instanceof Error) || error.name !== 'ConclusionValidationError') return null;
   const problems = (error as Error & { problems?: unknown }).problems;
   return Array.isArray(problems) ? (problems as ValidationProblem[]) : null;

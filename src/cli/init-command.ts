@@ -10,7 +10,7 @@ import { EXIT_FAILED, EXIT_OK } from './exit-codes.js';
 import { readInput } from './read-input.js';
 import { monthName, starterDate, starterFrom, starterInput } from './starter-input.js';
 
-export const DEFAULT_INIT_FILE = 'ket-luan.json';
+const DEFAULT_INIT_FILE = 'ket-luan.json';
 
 export interface InitCommandOptions {
   force?: boolean;

@@ -4,9 +4,9 @@ import type { Messages } from './messages.js';
 import { describeReadError, type InputSource } from './read-input.js';
 
 /** The argument that means "read standard input". */
-export const STDIN_ARGUMENT = '-';
+const STDIN_ARGUMENT = '-';
 /** The name standard input goes by, in messages and as the outputs' base name. */
-export const STDIN_NAME = 'stdin';
+const STDIN_NAME = 'stdin';
 
 /** One input to work on, found from the command line. */
 export interface InputEntry {
@@ -21,12 +21,12 @@ export interface InputEntry {
 }
 
 /** An argument that names no input: a missing path, an empty folder. */
-export interface InputProblem {
+interface InputProblem {
   name: string;
   message: string;
 }
 
-export interface ExpandedInputs {
+interface ExpandedInputs {
   entries: InputEntry[];
   problems: InputProblem[];
   /** Whether standard input is among the inputs (it has to be read before anything else). */

@@ -9,7 +9,7 @@ import { messagesFor, type Messages } from './messages.js';
  * So the text is read again by jsonc-parser (the parser of VS Code's settings files), strict as
  * JSON is, to find the first mistake and say what was expected there.
  */
-export interface JsonSyntaxProblem {
+interface JsonSyntaxProblem {
   line: number;
   column: number;
   /** What is wrong, e.g. `expected ',' or '}' after a property value, found '"'`. */
@@ -125,7 +125,7 @@ export function positionInMessage(message: string): number | null {
 }
 
 /** A key written twice in one object (JSON.parse silently keeps the last). */
-export interface DuplicateKey {
+interface DuplicateKey {
   key: string;
   line: number;
   column: number;

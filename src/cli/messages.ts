@@ -11,7 +11,7 @@ export type Lang = 'en' | 'vi';
 export const LANGS: readonly Lang[] = ['en', 'vi'];
 
 /** The locale's language: the first of LC_ALL, LC_MESSAGES, LANG that is set decides. */
-export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
+function langFromEnv(env: NodeJS.ProcessEnv): Lang {
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');
   return locale !== undefined && /^vi([_.@-]|$)/i.test(locale) ? 'vi' : 'en';
 }

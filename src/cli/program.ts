@@ -43,7 +43,7 @@ function helpIn(msg: Messages): Partial<Help> & { showGlobalOptions: boolean } {
 }
 
 /** The `ket-luan` command and its subcommands; each action stores its exit status in `result`. */
-export function buildProgram(context: CommandContext, result: { exitCode: number }): Command {
+function buildProgram(context: CommandContext, result: { exitCode: number }): Command {
   const { io, msg } = context;
   const h = msg.help;
   const program = new Command('ket-luan')
@@ -127,7 +127,7 @@ export function buildProgram(context: CommandContext, result: { exitCode: number
   return program;
 }
 
-export interface RunOptions {
+interface RunOptions {
   /** The URL of the command's entry file, which worker threads run too. */
   entryUrl: string;
   /** Default: the real process's folder, environment and streams. */

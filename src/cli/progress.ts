@@ -2,7 +2,7 @@ import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { OutStream } from './context.js';
 import type { Messages } from './messages.js';
 
-export interface Summary {
+interface Summary {
   rendered: number;
   failed: number;
   /** Rendered, but with warnings. */
@@ -25,7 +25,7 @@ export interface Progress {
   abort(): void;
 }
 
-export interface ProgressOptions {
+interface ProgressOptions {
   total: number;
   quiet: boolean;
   stream: OutStream;
@@ -38,7 +38,7 @@ export function createProgress({ total, quiet, stream, msg }: ProgressOptions): 
   return new LineProgress(stream, msg);
 }
 
-export function formatSummary(msg: Messages, { rendered, failed, warned, seconds }: Summary): string {
+function formatSummary(msg: Messages, { rendered, failed, warned, seconds }: Summary): string {
   return msg.render.summary(rendered, failed, seconds.toFixed(1)) + (warned > 0 ? msg.render.summaryWarned(warned) : '');
 }
 

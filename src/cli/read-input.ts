@@ -5,14 +5,14 @@ import type { Messages } from './messages.js';
 export type InputSource = { kind: 'file'; path: string } | { kind: 'bytes'; bytes: Uint8Array };
 
 /** An input that cannot be read or is not JSON; the message says where, without the input's name. */
-export class InputError extends Error {
+class InputError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'InputError';
   }
 }
 
-export async function readInputBytes(source: InputSource, msg: Messages): Promise<Uint8Array> {
+async function readInputBytes(source: InputSource, msg: Messages): Promise<Uint8Array> {
   if (source.kind === 'bytes') return source.bytes;
   try {
     return await readFile(source.path);

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { OutputFormat } from '../pipeline.js';
 import { LANGS, type Lang, type Messages } from './messages.js';
 
-export const FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
+const FORMATS: readonly OutputFormat[] = ['docx', 'pdf'];
 export const DEFAULT_FORMATS = 'docx,pdf';
 
 /** A command-line value that makes no sense; the command exits with status 2. */

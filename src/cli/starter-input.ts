@@ -6,7 +6,7 @@ import { placeholderIn } from '../lint/placeholders.js';
 import { formatPath } from '../schema/errors.js';
 
 /** `YYYY-MM-DD` of a day in local time (today is the user's today, not UTC's). */
-export function isoDateOf(day: Date): string {
+function isoDateOf(day: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
@@ -18,7 +18,7 @@ export function monthName({ month, year }: MonthRef): string {
 
 const monthIndex = ({ month, year }: MonthRef) => year * 12 + (month - 1);
 const monthOfIndex = (index: number): MonthRef => ({ year: Math.floor(index / 12), month: (index % 12) + 1 });
-export const nextMonth = (ref: MonthRef): MonthRef => monthOfIndex(monthIndex(ref) + 1);
+const nextMonth = (ref: MonthRef): MonthRef => monthOfIndex(monthIndex(ref) + 1);
 
 /**
  * The starter's stand-ins for what only the office knows. Since district-level committees were
@@ -90,7 +90,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The month a conclusion was for: its meeting, or else the month after its date's. */
-export function meetingOf(last: Json): MonthRef | null {
+function meetingOf(last: Json): MonthRef | null {
   const meeting = last.meeting;
   if (isObject(meeting) && Number.isInteger(meeting.month) && Number.isInteger(meeting.year)) {
     return { month: meeting.month as number, year: meeting.year as number };

@@ -5,14 +5,14 @@ import { describeLibraryError } from './describe-error.js';
 import { displayPath } from './display-path.js';
 import type { Lang } from './messages.js';
 
-export interface TemplateChoice {
+interface TemplateChoice {
   /** --templates, as typed. */
   templates?: string;
   /** --profile. */
   profile?: string;
 }
 
-export type TemplateCheck =
+type TemplateCheck =
   | {
       ok: true;
       set: TemplateSet;

@@ -80,7 +80,7 @@ export function conclusionWarnings(input: unknown, layoutWarnings: readonly Conc
 }
 
 /** What is worth a warning in a valid input: the starter's placeholders left in. */
-export function inputWarnings(input: unknown, context: Pick<CommandContext, 'msg'>): string[] {
+function inputWarnings(input: unknown, context: Pick<CommandContext, 'msg'>): string[] {
   const fields = placeholderFields(input);
   return fields.length > 0 ? [context.msg.render.placeholders(fields)] : [];
 }

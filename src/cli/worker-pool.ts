@@ -4,7 +4,7 @@ import type { RenderJob, RenderOutcome } from './render-job.js';
 import { WORKER_MARKER, type FromWorker, type ToWorker, type WorkerData } from './render-worker.js';
 
 /** How to start a worker thread running the command's entry file. */
-export interface WorkerLaunch {
+interface WorkerLaunch {
   filename: string | URL;
   options: WorkerOptions;
 }

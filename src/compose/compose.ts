@@ -12,36 +12,42 @@ import type { SigningImages } from './signing-images.js';
 import { composeHeader, type MeasureTextMm } from './header.js';
 import { checkNumbering } from './numbering-limits.js';
 import { MissingPhraseError, resolvePhrases, type Phrases } from './phrases.js';
+import { sourceName } from './trace-source.js';
+import { RunSources } from './provenance.js';
 import { composeTitle } from './title.js';
 
 export type { MeasureTextMm };
 
-/** Lays a validated conclusion out as a document model, with the phrases and layout of a template set. */
-/** `warn` hears of what the document had to give way on (a header line that wraps). */
+/**
+ * Lays a validated conclusion out as a document model, with the phrases and layout of a template set.
+ * `warn` hears of what the document had to give way on (a header line that wraps); `sources`
+ * records where each text run came from, beside the model.
+ */
 export function composeDocument(
   conclusion: Conclusion,
   set: TemplateSet,
   measure: MeasureTextMm,
   warn: WarningSink = () => {},
   images: SigningImages = {},
+  sources: RunSources = new RunSources(),
 ): DocumentModel {
   const { profile } = set;
   checkNumbering(conclusion, profile);
   const context = templateContext(conclusion, profile);
   const phrases = withFieldErrors(() => resolvePhrases(conclusion, set, context));
-  const body = withFieldErrors(() => composeBody(conclusion, profile, phrases));
-  const closing = composeClosing(profile, phrases);
+  const body = withFieldErrors(() => composeBody(conclusion, profile, phrases, sources));
+  const closing = composeClosing(profile, phrases, sources);
   // The signature must not stand alone on a page: the last body paragraph travels with it.
   const lastText = closing.length > 0 ? closing : body;
   const last = lastText[lastText.length - 1];
   if (last) last.style = { ...last.style, keepWithNext: true, keepLines: true };
 
   const blocks: Block[] = [
-    composeHeader(conclusion, profile, phrases, measure, warn),
-    ...composeTitle(profile, phrases),
+    composeHeader(conclusion, profile, phrases, measure, warn, sources, (source) => sourceName(source, conclusion, set)),
+    ...composeTitle(profile, phrases, sources),
     ...body,
     ...closing,
-    composeFooter(conclusion, profile, phrases, measure, images),
+    composeFooter(conclusion, profile, phrases, measure, images, sources),
   ];
   return {
     page: profile.page,

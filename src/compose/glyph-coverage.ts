@@ -1,9 +1,8 @@
 import type { Font } from 'fontkit';
-import { MissingGlyphError } from '../fonts/errors.js';
+import { MissingGlyphError, type GlyphSource } from '../fonts/errors.js';
 import { fontStyleName } from '../fonts/font-files.js';
 import type { LoadedFamily } from '../fonts/load.js';
-import type { Block, ColumnContent, DocumentModel, Run } from '../model/document.js';
-import { fieldOfText } from './field-lookup.js';
+import type { Block, ColumnContent, DocumentModel, Run, TextRun } from '../model/document.js';
 
 /**
  * The code points each font is known to have, so that a render asks fontkit's cmap only about
@@ -22,24 +21,22 @@ function hasGlyph(font: Font, codePoint: number): boolean {
 
 /**
  * Fails on the first character of any run that the face of the run's style has no glyph for,
- * naming the character, the font file and the input field. Without this check pdfkit would
+ * naming the character, the font file and, through `locate`, where it came from (the input field,
+ * the template, the profile's value). Without this check pdfkit would
  * silently draw .notdef, an empty box, in an official document. Tabs are not drawn (they are
  * white space), so they need no glyph. Page numbers are drawn in the regular face: every digit
  * they can need must be there too.
  */
-export function checkGlyphCoverage(model: DocumentModel, fonts: LoadedFamily, fieldOf?: (text: string) => string | undefined): void {
+export function checkGlyphCoverage(model: DocumentModel, fonts: LoadedFamily, locate: (run: TextRun, character: string) => GlyphSource = () => ({})): void {
   const checkRuns = (runs: readonly Run[]) => {
     for (const run of runs) {
       if (run.kind !== 'text') continue;
       const face = fonts[fontStyleName(run.bold, run.italic)];
-      let position = 0;
       for (const character of run.text) {
         const codePoint = character.codePointAt(0) ?? 0;
         if (character !== '\t' && !hasGlyph(face.font, codePoint)) {
-          const field = fieldOfText(fieldOf, run.text, position);
-          throw new MissingGlyphError({ codePoint, character, fontFile: face.name, ...(field !== undefined && { field }), text: run.text });
+          throw new MissingGlyphError({ codePoint, character, fontFile: face.name, ...locate(run, character), text: run.text });
         }
-        position += character.length;
       }
     }
   };
@@ -52,7 +49,7 @@ export function checkGlyphCoverage(model: DocumentModel, fonts: LoadedFamily, fi
     const face = fonts.normal;
     for (const character of '0123456789') {
       const codePoint = character.codePointAt(0) ?? 0;
-      if (!hasGlyph(face.font, codePoint)) throw new MissingGlyphError({ codePoint, character, fontFile: face.name, field: 'page number', text: character });
+      if (!hasGlyph(face.font, codePoint)) throw new MissingGlyphError({ codePoint, character, fontFile: face.name, setting: 'pageNumbers', text: character });
     }
   }
 }

@@ -25,11 +25,11 @@ const ITALIC_RESERVE_EM = 1.2 / 12;
 const MM_PER_PT = 25.4 / 72;
 
 /** The width a line needs to stay on one line: its measured width and the room kept after it. */
-export function neededWidthMm(measuredMm: number, sizePt: number, italic: boolean): number {
+function neededWidthMm(measuredMm: number, sizePt: number, italic: boolean): number {
   return measuredMm + ROUNDING_MM + (italic ? sizePt * ITALIC_RESERVE_EM * MM_PER_PT : 0);
 }
 
-export interface HeaderColumns {
+interface HeaderColumns {
   widthsMm: [number, number];
   /** Whether every line fits its column on one line. */
   fits: boolean;
@@ -53,6 +53,8 @@ export function headerColumns(preferredMm: [number, number], longestMm: [number,
 export interface MeasuredLine {
   role: string;
   text: string;
+  /** The line's first run, whose source a warning names. */
+  firstRun: TextRun;
   widthMm: number;
 }
 
@@ -71,6 +73,7 @@ export function measureLines(blocks: readonly ColumnContent[], measure: MeasureT
       .map((line) => ({
         role: block.role,
         text: line.runs.map((run) => run.text).join(''),
+        firstRun: line.runs[0]!,
         widthMm: neededWidthMm(
           indentMm + line.runs.reduce((sum, run) => sum + measure(run.text, block.style.sizePt, run.bold, run.italic), 0),
           block.style.sizePt,

@@ -5,46 +5,46 @@ import type { WarningSink } from '../lint/warning.js';
 import type { Phrases } from './phrases.js';
 import { plainText } from '../text/inline.js';
 import { headerColumns, longest, measureLines, type MeasuredLine } from './header-columns.js';
+import { fromField, fromSetting, RunSources, type TextSource } from './provenance.js';
 import { literalParagraph, resolveStyle } from './style.js';
 
 export type MeasureTextMm = (text: string, sizePt: number, bold: boolean, italic: boolean) => number;
-
-/** The input field (or template) each header line comes from, for warnings. */
-const FIELD_OF_ROLE: Record<string, string> = {
-  superior: 'issuer.superior',
-  issuer: 'issuer.name',
-  number: 'number',
-  'place-date': 'place',
-  circulation: 'marks.circulation',
-  party: 'party.hbs',
-  draft: 'draft.hbs',
-};
 
 /**
  * The two-column block at the top of page 1: the issuer on the left, the Party name on the right,
  * each column as wide as its longest line needs (see header-columns.ts).
  */
-export function composeHeader(conclusion: Conclusion, profile: Profile, phrases: Phrases, measure: MeasureTextMm, warn: WarningSink = () => {}): ColumnsBlock {
+export function composeHeader(
+  conclusion: Conclusion,
+  profile: Profile,
+  phrases: Phrases,
+  measure: MeasureTextMm,
+  warn: WarningSink = () => {},
+  sources: RunSources = new RunSources(),
+  nameSource: (source: TextSource | undefined) => string | undefined = () => undefined,
+): ColumnsBlock {
   const h = profile.header;
   const style = (element: Parameters<typeof resolveStyle>[1]) => resolveStyle(profile, element);
-  const line = (role: string, text: string, element: Parameters<typeof resolveStyle>[1]) => literalParagraph(role, text, style(element));
+  const line = (role: string, text: string, element: Parameters<typeof resolveStyle>[1], source: TextSource) =>
+    sources.block(literalParagraph(role, text, style(element)), source);
 
   const left: ColumnContent[] = [];
-  if (conclusion.issuer.superior !== undefined) left.push(line('superior', conclusion.issuer.superior, h.superior));
-  left.push(line('issuer', conclusion.issuer.name, h.issuer));
-  left.push(line('star', h.star.text, h.star));
-  left.push(line('number', phrases.number, h.number));
+  if (conclusion.issuer.superior !== undefined) left.push(line('superior', conclusion.issuer.superior, h.superior, fromField('issuer.superior')));
+  left.push(line('issuer', conclusion.issuer.name, h.issuer, fromField('issuer.name')));
+  left.push(line('star', h.star.text, h.star, fromSetting('header.star.text')));
+  left.push(line('number', phrases.number, h.number, phrases.sources.number));
   const marks = conclusion.marks;
-  for (const mark of [marks?.secrecy, marks?.urgency]) {
-    if (mark !== undefined) left.push(line('mark', mark, h.marks));
+  for (const key of ['secrecy', 'urgency'] as const) {
+    const mark = marks?.[key];
+    if (mark !== undefined) left.push(line('mark', mark, h.marks, fromField(`marks.${key}`)));
   }
 
   const partyStyle = style(h.party);
-  const party = line('party', phrases.party, h.party);
+  const party = line('party', phrases.party, h.party, phrases.sources.party);
   const partyWidth = measure(plainText(party.runs), partyStyle.sizePt, partyStyle.bold, partyStyle.italic);
-  const right: ColumnContent[] = [party, line('place-date', phrases.placeDate, h.placeDate)];
-  if (marks?.circulation !== undefined) right.push(line('circulation', marks.circulation, h.circulation));
-  if (marks?.draft) right.push(line('draft', phrases.draft, h.circulation));
+  const right: ColumnContent[] = [party, line('place-date', phrases.placeDate, h.placeDate, phrases.sources.placeDate)];
+  if (marks?.circulation !== undefined) right.push(line('circulation', marks.circulation, h.circulation, fromField('marks.circulation')));
+  if (marks?.draft) right.push(line('draft', phrases.draft, h.circulation, phrases.sources.draft));
 
   const leftLines = measureLines(left, measure);
   const rightLines = measureLines(right, measure);
@@ -56,7 +56,7 @@ export function composeHeader(conclusion: Conclusion, profile: Profile, phrases:
     h.minGapMm,
   );
   const [leftWidth, rightWidth] = columns.widthsMm;
-  if (!columns.fits) warnWrapping(widest, columns.widthsMm, textWidthMm(profile), warn);
+  if (!columns.fits) warnWrapping(widest, columns.widthsMm, textWidthMm(profile), warn, (line) => nameSource(sources.of(line.firstRun)) ?? 'header');
 
   const ruleLength = h.partyRule.length === 'text' ? partyWidth : h.partyRule.length;
   right.splice(1, 0, {
@@ -82,11 +82,17 @@ export function composeHeader(conclusion: Conclusion, profile: Profile, phrases:
 }
 
 /** Names each line that will wrap, with its width and its column's. */
-function warnWrapping(widest: readonly [MeasuredLine | undefined, MeasuredLine | undefined], widthsMm: [number, number], textMm: number, warn: WarningSink): void {
+function warnWrapping(
+  widest: readonly [MeasuredLine | undefined, MeasuredLine | undefined],
+  widthsMm: [number, number],
+  textMm: number,
+  warn: WarningSink,
+  fieldOf: (line: MeasuredLine) => string,
+): void {
   widest.forEach((line, index) => {
     const column = widthsMm[index]!;
     if (line === undefined || line.widthMm <= column) return;
-    const field = FIELD_OF_ROLE[line.role] ?? 'marks';
+    const field = fieldOf(line);
     const mm = (n: number) => n.toFixed(0);
     warn({
       code: 'header-line-wraps',

@@ -3,7 +3,7 @@ import type { Conclusion, SectionItem } from '../schema/conclusion.js';
 import { ConclusionValidationError, formatPath, type ValidationProblem } from '../schema/errors.js';
 
 /** Roman numerals stop at MMMCMXCIX. */
-export const LAST_ROMAN = 3999;
+const LAST_ROMAN = 3999;
 
 type NumberingKey = 'sectionNumbering' | 'pointNumbering' | 'subpointNumbering';
 

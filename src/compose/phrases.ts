@@ -2,6 +2,7 @@ import type { Conclusion } from '../schema/conclusion.js';
 import type { TemplateSet } from '../templates/load.js';
 import type { TemplateName } from '../templates/files.js';
 import type { TemplateContext } from './context.js';
+import { fromField, fromTemplate, type TextSource } from './provenance.js';
 
 /** A template's output as lines: trailing newlines and blank lines are layout of the file, not text. */
 export function renderLines(set: TemplateSet, name: TemplateName, context: TemplateContext): string[] {
@@ -46,6 +47,34 @@ export function resolvePhrases(conclusion: Conclusion, set: TemplateSet, context
     signatureAuthority: phrase('signatureAuthority'),
     signaturePosition: phrase('signaturePosition'),
     draft: phrase('draft'),
+    sources: phraseSources(conclusion),
+  };
+}
+
+/** Where each phrase comes from: the input's own field when it gives one, else its template; a list's sources per line. */
+function phraseSources(conclusion: Conclusion) {
+  const given = (field: 'title' | 'filing', template: TemplateName): TextSource => (conclusion[field] !== undefined ? fromField(field) : fromTemplate(template));
+  const lines =
+    (field: 'summary' | 'opening' | 'closing' | 'recipients', template: TemplateName) =>
+    (index: number): TextSource =>
+      conclusion[field] !== undefined ? fromField(`${field}[${index}]`) : fromTemplate(template);
+  return {
+    party: fromTemplate('party'),
+    number: fromTemplate('number'),
+    placeDate: fromTemplate('placeDate'),
+    title: given('title', 'title'),
+    summary: lines('summary', 'summary'),
+    opening: lines('opening', 'opening'),
+    headingResults: fromTemplate('headingResults'),
+    headingTasks: fromTemplate('headingTasks'),
+    shortcomingsLead: fromTemplate('shortcomingsLead'),
+    closing: lines('closing', 'closing'),
+    recipientsLabel: fromTemplate('recipientsLabel'),
+    recipients: lines('recipients', 'recipients'),
+    filing: given('filing', 'filing'),
+    signatureAuthority: fromTemplate('signatureAuthority'),
+    signaturePosition: fromTemplate('signaturePosition'),
+    draft: fromTemplate('draft'),
   };
 }
 

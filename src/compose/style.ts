@@ -27,7 +27,7 @@ export interface ParagraphOptions {
   hangingMm?: number;
 }
 
-export function paragraphStyle(style: TextStyle, keep: ParagraphOptions = {}): ParagraphStyle {
+function paragraphStyle(style: TextStyle, keep: ParagraphOptions = {}): ParagraphStyle {
   return {
     sizePt: style.sizePt,
     align: style.align,
@@ -49,7 +49,7 @@ export function styledRuns(text: string, style: TextStyle): Run[] {
 }
 
 /** Runs of literal text (a template's output or a label): no emphasis markers are read. */
-export function literalRuns(text: string, style: TextStyle): Run[] {
+function literalRuns(text: string, style: TextStyle): Run[] {
   const lines = text.split('\n');
   return lines.flatMap((line, i) => {
     const run = textRun(style.uppercase ? toUpperVi(line) : line, style);

@@ -20,8 +20,10 @@ export class FontError extends Error {
 export interface GlyphSource {
   /** The input field the character came from, e.g. "sections[0].heading", when it came from one. */
   field?: string;
-  /** The template file whose own text holds the character, when it came from a template. */
+  /** The template file the character came through: its own text, or the field's value it printed. */
   template?: string;
+  /** The profile value (profile.json) that holds the character, e.g. "body.bullet.marker". */
+  setting?: string;
 }
 
 /** A character of the document that the font of its style cannot draw. */
@@ -30,18 +32,17 @@ export class MissingGlyphError extends FontError {
   readonly codePoint: number;
   readonly character: string;
   readonly fontFile: string;
-  /** The input field the character came from; undefined when it came from a template or the profile. */
+  /** The input field the character came from; undefined when it came from a template's own text or the profile. */
   readonly field: string | undefined;
-  /** The template file whose own text holds the character, if that is where it came from. */
+  /** The template file the character came through (with `field`, the template that printed the field's value). */
   readonly template: string | undefined;
+  /** The profile value that holds the character, if that is where it came from. */
+  readonly setting: string | undefined;
 
   constructor(details: { codePoint: number; character: string; fontFile: string; text: string } & GlyphSource) {
     const code = `U+${details.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
     const shown = details.text.length > 60 ? `${details.text.slice(0, 57)}...` : details.text;
-    const where =
-      details.field !== undefined ? ` in field "${details.field}"` : details.template !== undefined ? ` in the template ${details.template}` : '';
-    const whereVi =
-      details.field !== undefined ? ` trong trường "${details.field}"` : details.template !== undefined ? ` trong mẫu ${details.template}` : '';
+    const { where, whereVi } = describeSource(details);
     super(
       details.fontFile,
       `has no glyph for ${code} "${details.character}"${where} (text: "${shown}"); the PDF would show an empty box. ` +
@@ -55,7 +56,18 @@ export class MissingGlyphError extends FontError {
     this.fontFile = details.fontFile;
     this.field = details.field;
     this.template = details.template;
+    this.setting = details.setting;
   }
+}
+
+function describeSource({ field, template, setting }: GlyphSource): { where: string; whereVi: string } {
+  if (field !== undefined && template !== undefined) {
+    return { where: ` in field "${field}" (printed by the template ${template})`, whereVi: ` trong trường "${field}" (được in qua mẫu ${template})` };
+  }
+  if (field !== undefined) return { where: ` in field "${field}"`, whereVi: ` trong trường "${field}"` };
+  if (template !== undefined) return { where: ` in the template ${template}`, whereVi: ` trong mẫu ${template}` };
+  if (setting !== undefined) return { where: ` in the profile's "${setting}"`, whereVi: ` trong giá trị "${setting}" của hồ sơ mẫu (profile.json)` };
+  return { where: '', whereVi: '' };
 }
 
 /** Whether `error` is a FontError (a MissingGlyphError included), from any copy of the package. */

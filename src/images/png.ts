@@ -5,7 +5,7 @@
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-export interface PngSize {
+interface PngSize {
   widthPx: number;
   heightPx: number;
 }

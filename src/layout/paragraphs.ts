@@ -14,7 +14,7 @@ const HAIRLINE_TWIPS = 1;
 const SMALLEST_HALF_POINTS = 2;
 
 /** Where a block is laid out: the width of its box (text area or table column) and the font. */
-export interface FlowContext {
+interface FlowContext {
   font: FontSetup;
   boxTwips: number;
 }

@@ -50,7 +50,7 @@ export interface RunSpec {
  * What a paragraph is for the writers: text, a rule (an empty paragraph whose top border is the
  * line) or room only (an empty paragraph of an exact height: spacers, the gaps around tables).
  */
-export type ParagraphContent = 'text' | 'rule' | 'space';
+type ParagraphContent = 'text' | 'rule' | 'space';
 
 export interface ParagraphSpec {
   kind: 'paragraph';

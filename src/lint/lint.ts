@@ -14,11 +14,11 @@ export interface LintOptions {
 }
 
 /** District-level committees were dissolved on this day (Kết luận 137-KL/TW; Nghị quyết 60-NQ/TW). */
-export const DISTRICT_LEVEL_ENDS = '2025-07-01';
+const DISTRICT_LEVEL_ENDS = '2025-07-01';
 /** From this day Party documents are electronic by default (Quy định 379-QĐ/TW, 22/10/2025). */
-export const ELECTRONIC_BY_DEFAULT = '2025-10-22';
+const ELECTRONIC_BY_DEFAULT = '2025-10-22';
 /** A document dated further ahead than this is probably a typing slip (2025 for 2024, say). */
-export const FUTURE_DAYS = 31;
+const FUTURE_DAYS = 31;
 
 /**
  * The checks a clerk would want before sending a conclusion, on input that is otherwise valid:

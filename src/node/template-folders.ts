@@ -20,7 +20,7 @@ export interface LoadTemplatesOptions {
  * A templates folder on disk as a source of template and profile files; `unused` is what
  * checkTemplatesFolder found in it.
  */
-export function folderSource(dir: string, unused: readonly ConclusionWarning[] = []): TemplateSource {
+function folderSource(dir: string, unused: readonly ConclusionWarning[] = []): TemplateSource {
   return {
     describe: (file) => join(dir, ...file.split('/')),
     read: (file, kind) => {
@@ -81,8 +81,8 @@ function filesState(root: string): (string | number)[] {
   return listProfiles(root).flatMap((profile) =>
     [PROFILE_FILE, ...Object.values(TEMPLATE_FILES)].map((file) => {
       const path = join(root, profile, file);
-      if (!existsSync(path)) return 0;
-      const stats = statSync(path);
+      const stats = statSync(path, { throwIfNoEntry: false });
+      if (stats === undefined) return 0;
       return `${profile}/${file}:${stats.size}:${stats.mtimeMs}`;
     }),
   );

@@ -11,7 +11,7 @@ import { profileRulesSchema, profileSchema, type Profile } from './schema.js';
 const vietnamese = z.locales.vi();
 
 /** A loaded profile and the files it was merged from, the most basic first. */
-export interface LoadedProfile {
+interface LoadedProfile {
   profile: Profile;
   files: string[];
 }

@@ -6,7 +6,7 @@ import type { ElementStyle, Profile, TextStyle } from './schema.js';
  * page together (an indent wider than the text, a page number below the top margin) or put in a
  * document a character it cannot hold. Each problem names the key it is about.
  */
-export interface ProfileProblem {
+interface ProfileProblem {
   path: (string | number)[];
   message: string;
   /** Other keys the rule weighs, so that the file to blame is the one that set any of them. */
@@ -18,9 +18,9 @@ const MM_PER_PT = 25.4 / 72;
  * A line of Times New Roman (and its metric twin Liberation Serif) is 1.15 × the font size from
  * the top of its accents to the bottom of its descenders: the height the page number needs.
  */
-export const LINE_HEIGHT_FACTOR = 1.15;
+const LINE_HEIGHT_FACTOR = 1.15;
 /** The narrowest a header or footer column may become, once fitted to the text width. */
-export const MIN_COLUMN_MM = 20;
+const MIN_COLUMN_MM = 20;
 
 /** The width of the text between the side margins. */
 export function textWidthMm(profile: Profile): number {

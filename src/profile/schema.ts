@@ -7,7 +7,7 @@ const mm = (what: string) => z.number().min(0).max(500).describe(`${what}, in mi
 const align = choice(['left', 'center', 'right', 'justify']);
 
 /** How one element's text looks. */
-export const textStyleSchema = z.strictObject({
+const textStyleSchema = z.strictObject({
   sizePt: z.number().min(4).max(72),
   bold: z.boolean(),
   italic: z.boolean(),
@@ -21,7 +21,7 @@ export const textStyleSchema = z.strictObject({
 });
 
 /** An element's style: only what differs from the profile's base `text` style. */
-export const elementStyleSchema = textStyleSchema.partial();
+const elementStyleSchema = textStyleSchema.partial();
 
 /**
  * A list level (points, lettered points, `-` and `+` items): an element style that may also move

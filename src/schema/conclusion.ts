@@ -20,12 +20,12 @@ const isoDate = z
   .refine(isValidCalendarDate, { message: 'is not a date that exists (or is outside 1930–2200)', params: { vi: 'không phải là ngày có thật (hoặc nằm ngoài 1930–2200)' } });
 
 /** A `+` item, the fourth and deepest list level: a paragraph (an object `{ text }` is the same). */
-export const subBulletSchema = z
+const subBulletSchema = z
   .union([paragraph(), z.strictObject({ text: paragraph().meta(about('Nội dung dòng +', 'the + item’s text')) })])
   .meta({ id: 'subbullet', ...about('Dòng + (cấp thứ tư), dưới một gạch đầu dòng', 'a + item, the fourth level, under a - item') });
 
 /** A `-` item: a paragraph, or `{ text, bullets }` whose bullets are its `+` items. */
-export const bulletSchema = z
+const bulletSchema = z
   .union([
     paragraph(),
     z.strictObject({
@@ -36,7 +36,7 @@ export const bulletSchema = z
   .meta({ id: 'bullet', ...about('Gạch đầu dòng: chuỗi, hoặc { text, bullets } khi có các dòng +', 'a - item: a string, or { text, bullets } with + items') });
 
 /** A lettered point `a)`, with its `-` items. */
-export const subPointSchema = z
+const subPointSchema = z
   .strictObject({
     text: paragraph().meta(about('Nội dung ý', 'the subpoint’s text')),
     bullets: z.array(bulletSchema).optional().meta(about('Các gạch đầu dòng', 'bulleted lines')),
@@ -44,7 +44,7 @@ export const subPointSchema = z
   .meta({ id: 'subpoint', ...about('Ý a), b) … của một điểm', 'a lettered subpoint a), b) …') });
 
 /** A numbered point `1.`: its lettered points, then its `-` items (either may be left out). */
-export const pointSchema = z
+const pointSchema = z
   .strictObject({
     text: paragraph().meta(about('Nội dung điểm', 'the point’s text')),
     subpoints: z.array(subPointSchema).optional().meta(about('Các ý a), b) …', 'lettered subpoints')),
@@ -53,13 +53,13 @@ export const pointSchema = z
   .meta({ id: 'point', ...about('Điểm đánh số 1., 2. …', 'a numbered point 1., 2. …') });
 
 /** A plain string is an unnumbered paragraph; an object is a numbered point `1.`, `2.` … */
-export const sectionItemSchema = z.union([paragraph(), pointSchema]);
+const sectionItemSchema = z.union([paragraph(), pointSchema]);
 
 /**
  * A Roman-numbered section, or, without a heading, content that stands under no heading (a short
  * conclusion or a notice written as paragraphs and points only). Only headed sections are numbered.
  */
-export const sectionSchema = z.strictObject({
+const sectionSchema = z.strictObject({
   heading: paragraph()
     .optional()
     .meta(about('Đề mục (I., II. … tự đánh số); bỏ trống khi phần này không có đề mục', 'the heading, numbered I., II. … automatically; left out for content under no heading')),
@@ -72,7 +72,7 @@ export const SIGNING_AUTHORITIES = ['T/M', 'K/T', 'T/L'] as const;
 export const SECRECY_MARKS = ['MẬT', 'TỐI MẬT', 'TUYỆT MẬT'] as const;
 export const URGENCY_MARKS = ['KHẨN', 'THƯỢNG KHẨN', 'HỎA TỐC'] as const;
 
-export const signatureSchema = z.strictObject({
+const signatureSchema = z.strictObject({
   /** T/M on behalf of a collective, K/T for a deputy signing for the head, T/L by order. */
   authority: choice(SIGNING_AUTHORITIES).optional().meta(about('Thẩm quyền ký: T/M, K/T, T/L', 'signing authority')),
   collective: line().optional().meta(about('Tập thể, ví dụ BAN THƯỜNG VỤ', 'the collective, e.g. BAN THƯỜNG VỤ')),
@@ -80,14 +80,14 @@ export const signatureSchema = z.strictObject({
   name: line().meta(about('Họ và tên người ký', 'the signer’s full name')),
 });
 
-export const marksSchema = z.strictObject({
+const marksSchema = z.strictObject({
   secrecy: choice(SECRECY_MARKS).optional(),
   urgency: choice(URGENCY_MARKS).optional(),
   circulation: line().optional(),
   draft: z.boolean().optional(),
 });
 
-export const meetingSchema = z.strictObject({
+const meetingSchema = z.strictObject({
   month: z.number().int().min(1).max(12),
   year: z.number().int().min(FIRST_YEAR).max(LAST_YEAR),
 });
@@ -175,6 +175,5 @@ export type SectionItem = z.output<typeof sectionItemSchema>;
 export type Point = z.output<typeof pointSchema>;
 export type SubPoint = z.output<typeof subPointSchema>;
 export type Bullet = z.output<typeof bulletSchema>;
-export type SubBullet = z.output<typeof subBulletSchema>;
 export type Signature = z.output<typeof signatureSchema>;
 export type Marks = z.output<typeof marksSchema>;

@@ -56,7 +56,7 @@ export function isConclusionValidationError(error: unknown): error is Conclusion
  * "invalid input". Where exactly one of its options had the right type, that option's own
  * problems say what is really wrong, at their own fields: use them instead.
  */
-export function expandUnionIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): z.core.$ZodIssue[] {
+function expandUnionIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): z.core.$ZodIssue[] {
   return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path];
     if (issue.code === 'invalid_union' && 'errors' in issue && Array.isArray(issue.errors)) {
@@ -137,7 +137,7 @@ export function nearestKey(key: string, known: readonly string[]): string | unde
  * The keys the schema allows on the object at `path`, following the input where the schema
  * offers a choice (a section item is a string or a point).
  */
-export function knownKeysAt(schema: z.core.$ZodType, input: unknown, path: readonly (string | number)[]): string[] | undefined {
+function knownKeysAt(schema: z.core.$ZodType, input: unknown, path: readonly (string | number)[]): string[] | undefined {
   let node: z.core.$ZodType | undefined = schema;
   let value = input;
   for (let step = 0; ; ) {

@@ -5,7 +5,7 @@ import { parseInline, plainText } from '../text/inline.js';
  * strings alike — in one place, so that no way into a document escapes them. Each rule is
  * checked in one pass over the text, so a 2 MB field costs milliseconds, whatever it holds.
  */
-export interface TextProblem {
+interface TextProblem {
   /** Where in the text (UTF-16 index), for the message. */
   index: number;
   message: string;
@@ -41,7 +41,7 @@ const BIDI_CONTROL = /\p{Bidi_Control}/u;
 const RIGHT_TO_LEFT = /(?!\p{Bidi_Control})[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFE\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 
 /** UAX #15's stream-safe limit: no more than 30 combining marks in a row. */
-export const MAX_COMBINING_MARKS = 30;
+const MAX_COMBINING_MARKS = 30;
 
 /**
  * A character that shows something: not white space, not a default-ignorable character
@@ -52,11 +52,11 @@ const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\p{C}]/u;
 /** Visible characters that may be emphasis markup (`**`, `*`) or its escape (`\`). */
 const VISIBLE_BESIDES_MARKUP = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\p{C}*\\]/u;
 
-export function describeCodePoint(codePoint: number): string {
+function describeCodePoint(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-export function findForbiddenCharacter(text: string): { index: number; codePoint: number } | null {
+function findForbiddenCharacter(text: string): { index: number; codePoint: number } | null {
   const match = FORBIDDEN.exec(text);
   if (!match) return null;
   return { index: match.index, codePoint: match[0].charCodeAt(0) };
@@ -148,7 +148,7 @@ function isMark(codePoint: number): boolean {
  * Where a run of more than MAX_COMBINING_MARKS combining marks starts, or -1. One pass over the
  * code units; no mark lies below U+0300, so ordinary text costs one comparison a character.
  */
-export function findLongMarkRun(text: string): number {
+function findLongMarkRun(text: string): number {
   let run = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { characterProblems, invisibilityProblem } from './text-rules.js';
 
 /** Canonical form of every text the library accepts: NFC, CRLF, CR and U+2028/U+2029 folded to LF. */
-export function normaliseText(text: string): string {
+function normaliseText(text: string): string {
   return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').normalize('NFC');
 }
 

@@ -7,7 +7,7 @@ export { signPdf, type ExternalSigner, type SignOptions, type P12SignOptions, ty
 export { addSignatureField, DEFAULT_SIGNATURE_FIELD_NAME, type FieldPlace } from './signature-field.js';
 
 /** The role of the model's spacer the signature goes in (compose/footer.ts). */
-export const SIGNING_SPACE_ROLE = 'signature-space';
+const SIGNING_SPACE_ROLE = 'signature-space';
 
 export interface SigningSteps {
   /** Add an empty signature field over the signing space; true, or its name. */
@@ -17,7 +17,7 @@ export interface SigningSteps {
 }
 
 /** Where a block landed, as the PDF writer reports it: page 1 first, points from the page's top left. */
-export interface PlacedBox {
+interface PlacedBox {
   role: string;
   page: number;
   xPt: number;
@@ -27,7 +27,7 @@ export interface PlacedBox {
 }
 
 /** Whether the PDF needs the post-steps at all. */
-export function wantsSigning(steps: SigningSteps): boolean {
+function wantsSigning(steps: SigningSteps): boolean {
   return steps.sign !== undefined || (steps.signatureField !== undefined && steps.signatureField !== false);
 }
 

@@ -11,7 +11,7 @@ import { SigningError } from './errors.js';
  * signature", and it is how any signing tool fills a field.
  */
 
-export interface Trailer {
+interface Trailer {
   size: number;
   root: number;
   info: number | undefined;

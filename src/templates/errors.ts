@@ -1,6 +1,6 @@
 import { ERROR_CODES, hasErrorCode } from '../errors.js';
 
-export interface TemplateErrorDetails {
+interface TemplateErrorDetails {
   /** The detail in Vietnamese; without it, the Vietnamese message frames the English detail. */
   detailVi?: string;
   /** For a variable the template names but the context lacks: its name, e.g. "unit". */

@@ -16,7 +16,7 @@ export function formatMonth(month: number): string {
 }
 
 /** How a profile writes months in running phrases ("tháng 01/2026"): see profile key dates.monthInText. */
-export type MonthInText = 'date-line' | 'two-digit' | 'plain';
+type MonthInText = 'date-line' | 'two-digit' | 'plain';
 
 /**
  * The month as running phrases write it ("tháng 01/2026", "ngày 15/01/2026"): by default as the

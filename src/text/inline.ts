@@ -1,6 +1,6 @@
 import type { Run, TextRun } from '../model/document.js';
 
-export interface InlineStyle {
+interface InlineStyle {
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;

@@ -33,7 +33,7 @@ export function toLetter(n: number): string {
   return out;
 }
 
-export type NumberStyle = 'roman' | 'arabic' | 'letter' | 'none';
+type NumberStyle = 'roman' | 'arabic' | 'letter' | 'none';
 
 /** The label of item `n` in the given style, before any punctuation. */
 export function formatOrdinal(n: number, style: NumberStyle): string {

@@ -3,7 +3,7 @@ import { toLowerVi, toUpperVi } from './case.js';
 const UNIT_KINDS = ['THỊ TRẤN', 'THỊ XÃ', 'THÀNH PHỐ', 'XÃ', 'PHƯỜNG', 'HUYỆN', 'QUẬN', 'TỈNH', 'ĐẶC KHU'];
 
 /** "ĐỊNH HÓA" → "Định Hóa": each word's first letter upper case, the rest lower. */
-export function toTitleCaseVi(text: string): string {
+function toTitleCaseVi(text: string): string {
   return toLowerVi(text)
     .split(/(\s+)/)
     .map((word) => (word.trim() === '' ? word : toUpperVi(word.slice(0, 1)) + word.slice(1)))

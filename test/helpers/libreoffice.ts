@@ -1,15 +1,19 @@
 /**
- * Converts an office document with LibreOffice in headless mode, for tests that check how a real
+ * Converts office documents with LibreOffice in headless mode, for tests that check how a real
  * consumer lays out what the writers produce.
  *
- * Each call gets its own temp folder and its own LibreOffice user profile
- * (-env:UserInstallation): soffice refuses to start a second instance on a profile in use, so
- * parallel test files would otherwise fail or hand their work to each other's process.
+ * Starting soffice costs seconds (more with a new user profile); converting one more file in a
+ * process already started costs a fraction of a second. So conversions asked for within a moment
+ * of each other (tests of a file running concurrently) go to one soffice process together, and a
+ * test process keeps one LibreOffice user profile (-env:UserInstallation) for all its conversions.
+ * Batches run one after another: soffice refuses a second instance on a profile in use. Test files
+ * run in separate processes, each with its own profile, so they never hand work to each other.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
@@ -19,31 +23,81 @@ export interface ConvertOptions {
   timeoutMs?: number;
 }
 
-export async function convertWithLibreOffice(
+interface Conversion {
+  input: Uint8Array | string;
+  timeoutMs: number;
+  resolve: (pdf: Uint8Array) => void;
+  reject: (error: unknown) => void;
+}
+
+/** How long a conversion waits for others to join its soffice process. */
+const GATHER_MS = 250;
+/** What each file after the first adds to a batch's time limit. */
+const PER_EXTRA_FILE_MS = 20_000;
+
+let gathering: Conversion[] = [];
+let gatherTimer: NodeJS.Timeout | undefined;
+let batches: Promise<void> = Promise.resolve();
+let profileDir: string | undefined;
+
+export function convertWithLibreOffice(
   input: Uint8Array | string,
-  ext: 'docx',
-  outFormat: 'pdf',
+  _ext: 'docx',
+  _outFormat: 'pdf',
   options: ConvertOptions = {},
 ): Promise<Uint8Array> {
-  const timeoutMs = options.timeoutMs ?? 90_000;
+  return new Promise((resolve, reject) => {
+    gathering.push({ input, timeoutMs: options.timeoutMs ?? 90_000, resolve, reject });
+    if (gatherTimer !== undefined) clearTimeout(gatherTimer);
+    gatherTimer = setTimeout(() => {
+      gatherTimer = undefined;
+      const batch = gathering;
+      gathering = [];
+      batches = batches.then(() => convertBatch(batch));
+    }, GATHER_MS);
+  });
+}
+
+/** The test process's LibreOffice profile: made by the first conversion, removed when the process exits. */
+function profile(): string {
+  if (profileDir === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'ket-luan-lo-profile-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    profileDir = dir;
+  }
+  return profileDir;
+}
+
+function dropProfile(): void {
+  if (profileDir !== undefined) rmSync(profileDir, { recursive: true, force: true });
+  profileDir = undefined;
+}
+
+async function convertBatch(batch: Conversion[]): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'ket-luan-lo-'));
   try {
-    const inputPath = join(dir, `input.${ext}`);
-    if (typeof input === 'string') await writeFile(inputPath, await readFile(input));
-    else await writeFile(inputPath, input);
+    const inputs = batch.map((_, index) => join(dir, `input-${index}.docx`));
+    await Promise.all(batch.map(async (conversion, index) => writeFile(inputs[index]!, typeof conversion.input === 'string' ? await readFile(conversion.input) : conversion.input)));
     const outDir = join(dir, 'out');
-    const profile = pathToFileURL(join(dir, 'profile')).href;
-    await run(
-      SOFFICE,
-      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', outFormat, '--outdir', outDir, inputPath],
-      timeoutMs,
-    );
-    const outPath = join(outDir, `${basename(inputPath, extname(inputPath))}.${outFormat}`);
+    const timeoutMs = Math.max(...batch.map((conversion) => conversion.timeoutMs)) + PER_EXTRA_FILE_MS * (batch.length - 1);
     try {
-      return new Uint8Array(await readFile(outPath));
-    } catch {
-      throw new Error(`LibreOffice produced no ${outFormat} for ${inputPath}`);
+      await run(SOFFICE, [`-env:UserInstallation=${pathToFileURL(profile()).href}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', outDir, ...inputs], timeoutMs);
+    } catch (error) {
+      // a killed or failed soffice may leave the profile half-written: the next batch starts afresh
+      dropProfile();
+      throw error;
     }
+    await Promise.all(
+      batch.map(async (conversion, index) => {
+        try {
+          conversion.resolve(new Uint8Array(await readFile(join(outDir, `input-${index}.pdf`))));
+        } catch {
+          conversion.reject(new Error(`LibreOffice produced no pdf for ${inputs[index]}`));
+        }
+      }),
+    );
+  } catch (error) {
+    for (const conversion of batch) conversion.reject(error);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -20,7 +20,7 @@ export async function writeDocx(model: DocumentModel): Promise<Uint8Array> {
  * defaults (package-frame.ts); each document then puts its own body XML (body-xml.ts) and core
  * properties into a copy of it.
  */
-export async function writeDocxLayout(layout: DocumentLayout): Promise<Uint8Array> {
+async function writeDocxLayout(layout: DocumentLayout): Promise<Uint8Array> {
   const { layout: docx, body } = docxLayout(layout);
   const frame = await packageFrame(docx);
   const { metadata } = layout;

@@ -14,7 +14,7 @@ export const DOCUMENT_PATH = 'word/document.xml';
  * for every document, although they depend only on the layout; that fixed work was most of
  * the time to write a DOCX. The frame keeps them, so a document costs its body alone.
  */
-export interface PackageFrame {
+interface PackageFrame {
   /** Every part in docx's order, as docx compressed it; document.xml and core.xml are replaced. */
   files: readonly DeflatedFile[];
   /** document.xml before and after the body's paragraphs and tables. */

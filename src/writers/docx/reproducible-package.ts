@@ -12,7 +12,7 @@ import { zipDirectory } from './zip.js';
 
 export const CORE_PROPERTIES_PATH = 'docProps/core.xml';
 
-export interface CoreProperties {
+interface CoreProperties {
   title: string;
   subject: string;
   creator: string;
@@ -43,7 +43,7 @@ export function corePropertiesXml(props: CoreProperties): string {
 }
 
 /** W3CDTF as Office writes it: UTC, whole seconds. */
-export function w3cdtf(date: Date): string {
+function w3cdtf(date: Date): string {
   if (Number.isNaN(date.getTime())) throw new Error('ket-luan: metadata.date is not a valid date');
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -37,7 +37,7 @@ export function indentAttributes(indent: Indent): { left: number; right: number;
 }
 
 /** w:pBdr/w:top of a rule: a single line, no space between it and the (empty) text. */
-export interface TopBorder {
+interface TopBorder {
   /** Eighths of a point. */
   size: number;
   color: string;

@@ -72,7 +72,7 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 }
 
 /** Where an entry of a zip archive stands, and what its central header records. */
-export interface ZipEntryRecord {
+interface ZipEntryRecord {
   path: string;
   /** 8 for DEFLATE, 0 for stored. */
   method: number;

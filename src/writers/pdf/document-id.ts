@@ -7,9 +7,11 @@ import { sha256 } from '@noble/hashes/sha2';
  * documents with the same title and date would share it. The ID is written last, in the trailer,
  * as two 16-byte hex strings; they are zeroed, the whole file is hashed, and the first 16 bytes of
  * the SHA-256 are written in their place. Same length, so no offset in the file moves.
- * SHA-256 comes from @noble/hashes (pdfkit's own), not node:crypto, so the core runs anywhere.
+ * SHA-256 comes from the platform's Web Crypto (native, in Node and browsers alike) and, where a
+ * platform lacks it (a browser page not served securely), from @noble/hashes (pdfkit's own):
+ * the same digest either way, so the core runs anywhere.
  */
-export function stampDocumentId(pdf: Uint8Array): Uint8Array {
+export async function stampDocumentId(pdf: Uint8Array): Promise<Uint8Array> {
   // latin1 maps bytes to characters one to one, so string offsets are byte offsets
   const text = latin1(pdf.subarray(Math.max(0, pdf.length - 4096)));
   const base = Math.max(0, pdf.length - 4096);
@@ -24,12 +26,18 @@ export function stampDocumentId(pdf: Uint8Array): Uint8Array {
   const out = new Uint8Array(pdf);
   out.fill(0x30 /* "0" */, firstAt, firstAt + first.length);
   out.fill(0x30, secondAt, secondAt + second.length);
-  const id = hex(sha256(out)).slice(0, first.length);
+  const id = hex(await sha256Of(out)).slice(0, first.length);
   for (let i = 0; i < id.length; i++) {
     out[firstAt + i] = id.charCodeAt(i);
     out[secondAt + i] = id.charCodeAt(i);
   }
   return out;
+}
+
+async function sha256Of(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const subtle = globalThis.crypto?.subtle;
+  if (subtle === undefined) return sha256(bytes);
+  return new Uint8Array(await subtle.digest('SHA-256', bytes));
 }
 
 function latin1(bytes: Uint8Array): string {

@@ -30,7 +30,7 @@ export interface RuleContent {
 }
 
 /** Vertical room only: spacers and the paragraphs around tables. */
-export interface SpaceContent {
+interface SpaceContent {
   kind: 'space';
 }
 

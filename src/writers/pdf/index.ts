@@ -14,7 +14,7 @@ import { completeXmp, pdfInfo } from './pdf-metadata.js';
 export { PdfLayoutError } from './errors.js';
 export type { PlacedBlock } from './placements.js';
 
-export interface PdfWriterOptions {
+interface PdfWriterOptions {
   /** The four faces to draw with, parsed from their bytes (src/fonts/load.ts). */
   fonts: LoadedFamily;
   /** Write PDF/A-2b: output intent, complete XMP metadata (all fonts are always embedded). */
@@ -58,5 +58,5 @@ export async function writePdfWithPlacements(document: DocumentModel, options: P
   const out = new WriterDocument(setup, family);
   drawPages(plan, items, layout.pageNumbers, geometry, { out, family, color: `#${document.font.color}` });
   completeXmp(out.doc, document.metadata);
-  return { pdf: stampDocumentId(await out.finish()), placements: placedBlocks(plan, items, geometry) };
+  return { pdf: await stampDocumentId(await out.finish()), placements: placedBlocks(plan, items, geometry) };
 }

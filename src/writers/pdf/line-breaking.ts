@@ -35,7 +35,7 @@ export interface BrokenLine {
   ending: 'space' | 'break' | 'hyphen' | 'cut' | 'last';
 }
 
-export interface LineWidths {
+interface LineWidths {
   /** Width of the paragraph's box (text area or table column) in twips. */
   boxTwips: number;
   leftIndentTwips: number;

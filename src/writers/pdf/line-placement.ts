@@ -19,7 +19,7 @@ import { pxToPt } from './units.js';
  * a gap) ends a segment, and the next one is placed on its own.
  */
 
-export interface LineSegment {
+interface LineSegment {
   text: string;
   face: FontStyleName;
   /** From the left edge of the paragraph's box, in points. */
@@ -29,13 +29,13 @@ export interface LineSegment {
 }
 
 /** A stretch of underlined text, from the left edge of the paragraph's box, in points. */
-export interface UnderlineSpan {
+interface UnderlineSpan {
   face: FontStyleName;
   x1: number;
   x2: number;
 }
 
-export interface PlacedLine {
+interface PlacedLine {
   segments: LineSegment[];
   underlines: UnderlineSpan[];
 }

@@ -36,7 +36,7 @@ export interface LinesPlacement {
   topTwips: number;
 }
 
-export interface TablePlacement {
+interface TablePlacement {
   kind: 'table';
   item: number;
   topTwips: number;

@@ -3,8 +3,8 @@ import { replaceInfoXmp } from '../../adapters/pdfkit.js';
 import type { DocumentMetadata } from '../../model/document.js';
 
 /** Fixed, so that the same model always gives the same bytes. */
-export const CREATOR = 'ket-luan';
-export const PRODUCER = 'ket-luan PDF writer (PDFKit)';
+const CREATOR = 'ket-luan';
+const PRODUCER = 'ket-luan PDF writer (PDFKit)';
 
 /**
  * The Info dictionary, every date the document's own (pdfkit would stamp the time of writing).

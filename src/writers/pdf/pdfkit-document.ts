@@ -12,7 +12,7 @@ import type { PdfFontFamily } from './pdf-fonts.js';
  * most of the cost of a render. A face becomes a font of the document when it is first chosen.
  */
 
-export interface DocumentSetup {
+interface DocumentSetup {
   widthPt: number;
   heightPt: number;
   info: Record<string, string | Date>;

@@ -10,7 +10,7 @@ import type { CellLayout, TableItem } from './flow-items.js';
  * taller than a page.
  */
 
-export interface CellLines {
+interface CellLines {
   /** Index of the content in the cell. */
   item: number;
   from: number;
