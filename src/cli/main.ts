@@ -10,12 +10,13 @@ import module from 'node:module';
 // rest of the command is imported only after this, or its first compile would not be kept.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
-const { runCli } = await import('./program.js');
 const { isRenderWorker, runRenderWorker } = await import('./render-worker.js');
 
 if (isRenderWorker()) {
+  // A worker needs the renderer only, not the command line's parser, help and progress bar.
   runRenderWorker();
 } else {
+  const { runCli } = await import('./program.js');
   // `ket-luan help render | head -3`: the reader has gone; stop quietly, as cat and grep do.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {

@@ -20,11 +20,23 @@ interface WorkerLaunch {
  *   matter) and then imports the TypeScript entry.
  */
 /**
- * A smaller young generation than V8's default makes each worker collect short-lived garbage
- * (a document's XML and PDF buffers) sooner, which keeps a long batch's resident memory low and
- * flat; it is no limit on how large a document can be.
+ * Each worker's heap. A smaller young generation than V8's default makes each worker collect
+ * short-lived garbage (a document's XML and PDF buffers) sooner. The old generation gets a bound
+ * for what the bound does to V8's heap growth: about 40 MB stay live in a worker (the library's
+ * code, the fonts, the caches), and with no bound (a heap of several GB) V8 lets the old
+ * generation grow to about three times that before it collects again, which two workers turned
+ * into most of a batch's resident memory (over 400 MB for 1,000 documents). Under a bound of
+ * 1.5 GB V8 grows the heap by at most 1.8 times what is live, collecting a little more often. The
+ * bound is no limit on how large a document can be: a job that outgrows it is rendered again in
+ * a worker without the bound (see `WorkerPool`).
  */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 1536 };
+
+/** The same launch without the old generation's bound, for a job that outgrew it. */
+export function roomyLaunch(launch: WorkerLaunch): WorkerLaunch {
+  const { maxOldGenerationSizeMb: _bound, ...limits } = launch.options.resourceLimits ?? {};
+  return { filename: launch.filename, options: { ...launch.options, resourceLimits: limits } };
+}
 
 export function workerLaunchFor(entryUrl: string): WorkerLaunch {
   const workerData: WorkerData = { kind: WORKER_MARKER };
@@ -53,7 +65,9 @@ function resolveFromHere(specifier: string): string | null {
 /**
  * A fixed number of worker threads, each loading the library once and rendering the jobs it is
  * sent one after another; a free worker takes the next job. A worker that dies fails the job
- * it had and is replaced while jobs remain.
+ * it had and is replaced while jobs remain; one that ran out of its bounded heap is replaced by
+ * a worker without the bound, which renders that job again (nothing of it was written: a job
+ * writes its files only once all are rendered).
  */
 export class WorkerPool {
   private readonly workers = new Set<Worker>();
@@ -69,6 +83,7 @@ export class WorkerPool {
   run(jobs: readonly RenderJob[], onOutcome: (outcome: RenderOutcome) => void): Promise<void> {
     const queue = [...jobs];
     let remaining = jobs.length;
+    const roomy = roomyLaunch(this.launch);
     return new Promise((resolvePool) => {
       if (remaining === 0) return resolvePool();
       const finish = (outcome: RenderOutcome) => {
@@ -76,9 +91,9 @@ export class WorkerPool {
         remaining--;
         if (remaining === 0) resolvePool();
       };
-      const startWorker = () => {
+      const startWorker = (launch: WorkerLaunch) => {
         if (this.stopped) return;
-        const worker = new Worker(this.launch.filename, this.launch.options);
+        const worker = new Worker(launch.filename, launch.options);
         this.workers.add(worker);
         let current: RenderJob | null = null;
         const next = () => {
@@ -90,12 +105,16 @@ export class WorkerPool {
           }
           worker.postMessage({ type: 'job', job: current } satisfies ToWorker);
         };
-        const die = (reason: string) => {
+        const die = (reason: string, outOfMemory = false) => {
           this.workers.delete(worker);
           const lost = current;
           current = null;
+          if (lost !== null && outOfMemory && launch !== roomy) {
+            queue.unshift(lost);
+            return startWorker(roomy);
+          }
           if (lost !== null) finish({ id: lost.id, name: lost.name, ok: false, messages: [`${lost.name}: ${reason}`] });
-          if (queue.length > 0 && !this.stopped) startWorker();
+          if (queue.length > 0 && !this.stopped) startWorker(launch);
         };
         worker.on('message', (message: FromWorker) => {
           if (message.type !== 'done') return;
@@ -103,14 +122,14 @@ export class WorkerPool {
           finish(message.outcome);
           next();
         });
-        worker.on('error', (error) => die(this.msg.render.workerFailed(error.message)));
+        worker.on('error', (error: NodeJS.ErrnoException) => die(this.msg.render.workerFailed(error.message), error.code === 'ERR_WORKER_OUT_OF_MEMORY'));
         worker.on('exit', (code) => {
           if (this.workers.has(worker)) die(this.msg.render.workerStopped(code));
         });
         next();
       };
       const count = Math.max(1, Math.min(this.size, jobs.length));
-      for (let i = 0; i < count; i++) startWorker();
+      for (let i = 0; i < count; i++) startWorker(this.launch);
     });
   }
 
