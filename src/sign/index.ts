@@ -1,3 +1,4 @@
+import type { PlacedBlock } from '../writers/pdf/index.js';
 import { SigningError } from './errors.js';
 import { signPdf, type SignOptions } from './sign-pdf.js';
 import { addSignatureField, DEFAULT_SIGNATURE_FIELD_NAME, type FieldPlace } from './signature-field.js';
@@ -16,16 +17,6 @@ export interface SigningSteps {
   sign?: SignOptions;
 }
 
-/** Where a block landed, as the PDF writer reports it: page 1 first, points from the page's top left. */
-interface PlacedBox {
-  role: string;
-  page: number;
-  xPt: number;
-  yPt: number;
-  widthPt: number;
-  heightPt: number;
-}
-
 /** Whether the PDF needs the post-steps at all. */
 function wantsSigning(steps: SigningSteps): boolean {
   return steps.sign !== undefined || (steps.signatureField !== undefined && steps.signatureField !== false);
@@ -37,7 +28,7 @@ function wantsSigning(steps: SigningSteps): boolean {
  * position line and the signer's name, as wide as the signature column, on the page the
  * signature block landed on.
  */
-export async function finishSigning(pdf: Uint8Array, spaces: PlacedBox[], pageHeightPt: number, steps: SigningSteps): Promise<Uint8Array> {
+export async function finishSigning(pdf: Uint8Array, spaces: PlacedBlock[], pageHeightPt: number, steps: SigningSteps): Promise<Uint8Array> {
   if (!wantsSigning(steps)) return pdf;
   const name = fieldNameOf(steps.signatureField);
   const space = spaces.find((placed) => placed.role === SIGNING_SPACE_ROLE);
