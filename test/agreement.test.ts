@@ -37,7 +37,7 @@ describe.concurrent('our PDF and LibreOffice’s rendering of our DOCX', () => {
   it.each(INPUTS)('%s: has the same pages, each starting with the same words', async (path) => {
     const input = JSON.parse(readFileSync(path, 'utf8'));
     const [pdf, docx] = await Promise.all([renderConclusion(input, { format: 'pdf' }), renderConclusion(input, { format: 'docx' })]);
-    const viaLibreOffice = await convertWithLibreOffice(docx, 'docx', 'pdf');
+    const viaLibreOffice = await convertWithLibreOffice(docx);
     const ours = await pageStarts(pdf);
     const theirs = await pageStarts(viaLibreOffice);
     expect(ours.length).toBeGreaterThan(0);
@@ -53,7 +53,7 @@ describe.concurrent('our PDF and LibreOffice’s rendering of our DOCX', () => {
     const input = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'inputs', `${name}.json`), 'utf8'));
     const [pdf, docx] = await Promise.all([renderConclusion(input, { format: 'pdf' }), renderConclusion(input, { format: 'docx' })]);
     const ours = (await pdfPages(pdf)).map(pdfLines);
-    const theirs = (await pdfPages(await convertWithLibreOffice(docx, 'docx', 'pdf'))).map(pdfLines);
+    const theirs = (await pdfPages(await convertWithLibreOffice(docx))).map(pdfLines);
     expect(theirs.map((page) => page.map((l) => l.text))).toEqual(ours.map((page) => page.map((l) => l.text)));
     ours.forEach((page, p) => {
       // LibreOffice's word boxes sit a constant distance lower: lines are compared from the page's first.
@@ -111,7 +111,7 @@ describe('a keep-with-next chain that began on an earlier page', () => {
       signature: { name: 'Nguyễn Văn An' },
     };
     const [pdf, docx] = await Promise.all([renderConclusion(input, { format: 'pdf' }), renderConclusion(input, { format: 'docx' })]);
-    const viaLibreOffice = await convertWithLibreOffice(docx, 'docx', 'pdf');
+    const viaLibreOffice = await convertWithLibreOffice(docx);
     expect(await pageStarts(pdf)).toEqual(await pageStarts(viaLibreOffice));
     const labelTop = async (file: Uint8Array) => {
       const pages = await pdfPages(file);

@@ -119,7 +119,7 @@ describe('DOCX through LibreOffice', () => {
   const DPI = 254; // 10 pixels per millimetre
 
   beforeAll(async () => {
-    const pdf = await convertWithLibreOffice(await writeDocx(model), 'docx', 'pdf');
+    const pdf = await convertWithLibreOffice(await writeDocx(model));
     const dir = await mkdtemp(join(tmpdir(), 'ket-luan-poppler-'));
     try {
       const pdfPath = join(dir, 'sample.pdf');
@@ -220,7 +220,7 @@ describe('DOCX through LibreOffice', () => {
     }
 
     async function pageTexts(model: DocumentModel): Promise<string[]> {
-      const pdf = await convertWithLibreOffice(await writeDocx(model), 'docx', 'pdf');
+      const pdf = await convertWithLibreOffice(await writeDocx(model));
       const dir = await mkdtemp(join(tmpdir(), 'ket-luan-poppler-'));
       try {
         await writeFile(join(dir, 'x.pdf'), pdf);

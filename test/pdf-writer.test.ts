@@ -276,7 +276,7 @@ describe('writePdf against LibreOffice rendering the DOCX of the same model', ()
    * spaces there, and pdftotext splits words by both.
    */
   async function expectSamePages(document: DocumentModel, ours: PdfPage[]): Promise<void> {
-    const reference = await pdfPages(await convertWithLibreOffice(await writeDocx(document), 'docx', 'pdf'));
+    const reference = await pdfPages(await convertWithLibreOffice(await writeDocx(document)));
     expect(ours.length).toBe(reference.length);
     for (const [index, page] of ours.entries()) {
       const text = readingOrder(page).join('');

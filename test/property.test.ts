@@ -306,7 +306,7 @@ describe('LibreOffice reads the generated DOCX', () => {
   it('(e) converts 3 generated DOCX files to PDF of at least one page, with the input text', async () => {
     const inputs = fc.sample(conclusionArb, { numRuns: 3, seed: SEED });
     // converted together: one soffice process for the three
-    const pdfs = await Promise.all(inputs.map(async (input) => convertWithLibreOffice(await renderConclusion(input, { format: 'docx' }), 'docx', 'pdf', { timeoutMs: 110_000 })));
+    const pdfs = await Promise.all(inputs.map(async (input) => convertWithLibreOffice(await renderConclusion(input, { format: 'docx' }), { timeoutMs: 110_000 })));
     for (const [index, input] of inputs.entries()) {
       const pdf = pdfs[index]!;
       expect(await pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);

@@ -67,7 +67,7 @@ describe(`a conclusion with ${POINTS} points`, () => {
     expect(paragraphs).toContain(`b) Ý thứ hai của điểm ${POINTS}.`);
     expect(paragraphs).toContain(`- Gạch đầu dòng của điểm ${POINTS}.`);
 
-    const pdf = await convertWithLibreOffice(docx, 'docx', 'pdf', { timeoutMs: 280_000 });
+    const pdf = await convertWithLibreOffice(docx, { timeoutMs: 280_000 });
     const pages = await pdfPageCount(pdf);
     expectPlausiblePages(pages);
     const text = (await pdfPageTexts(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT })).join('\n').replace(/\s+/g, '');
@@ -114,7 +114,7 @@ describe('a footer taller than a page: 200 recipients', () => {
     const docx = await renderConclusion(input, { format: 'docx' });
     const paragraphs = (await docxBodyParagraphs(docx)).map(comparable);
     expect(paragraphs.filter((p) => /^- Nơi nhận số \d+;$/.test(p))).toHaveLength(200);
-    const pdf = await convertWithLibreOffice(docx, 'docx', 'pdf', { timeoutMs: 110_000 });
+    const pdf = await convertWithLibreOffice(docx, { timeoutMs: 110_000 });
     const text = (await pdfPageTexts(pdf, { raw: true, cropTopPt: PAGE_NUMBER_BAND_PT })).join('\n');
     expect([...text.matchAll(/- Nơi nhận số (\d+);/g)]).toHaveLength(200);
     expect(text).toContain('Nguyễn Văn An');

@@ -354,7 +354,7 @@ describe('signature and seal images', () => {
   it('DOCX printed by LibreOffice and the PDF put the images at the same places', async () => {
     const options = { signatureImage: signature, sealImage: seal };
     const fromPdf = await render('signature-at-page-end', options);
-    const fromDocx = await convertWithLibreOffice(await renderConclusion(input('signature-at-page-end'), { format: 'docx', ...options }), 'docx', 'pdf');
+    const fromDocx = await convertWithLibreOffice(await renderConclusion(input('signature-at-page-end'), { format: 'docx', ...options }));
     const [pdfPage, docxPage] = await Promise.all([renderPage(fromPdf, 0, 150), renderPage(fromDocx, 0, 150)]);
     for (const colour of [isBlue, isRed]) {
       const a = pixelBox(pdfPage, colour)!;

@@ -66,34 +66,39 @@ export function sourceName(source: TextSource | undefined, conclusion: Conclusio
     case 'setting':
       return source.setting;
     case 'template': {
-      const before = rendered(source.template, conclusion, set);
-      const used = stringFields(conclusion).filter(({ path, text }) => {
-        const after = rendered(source.template, withValue(conclusion, path, `${text}x`), set);
-        // a field the change makes unreadable (the date) cannot tell
-        return after !== undefined && after !== before;
-      });
-      return used.length === 1 ? used[0]!.field : TEMPLATE_FILES[source.template];
+      const printed = fieldsPrinted(source.template, conclusion, set, (text) => `${text}x`, (output) => output);
+      return printed.length === 1 ? printed[0] : TEMPLATE_FILES[source.template];
     }
     case 'joined':
       return sourceName(source.parts[0]?.source, conclusion, set);
   }
 }
 
+/** The input field whose `character` the template printed, found by taking it out of one field at a time. */
 function fieldFeeding(name: TemplateName, character: string, conclusion: Conclusion, set: TemplateSet): string | undefined {
-  const render = (input: Conclusion): number | undefined => {
-    const output = rendered(name, input, set);
-    return output === undefined ? undefined : occurrences(output, character);
-  };
-  const before = render(conclusion);
-  if (before === undefined || before === 0) return undefined;
   const standIn = character === 'x' || character === 'X' ? '_' : 'x';
-  for (const { field, path, text } of stringFields(conclusion)) {
-    if (!holds(text, character)) continue;
-    const changed = [...text].map((c) => (c === character || toUpperVi(c) === character ? standIn : c)).join('');
-    const after = render(withValue(conclusion, path, changed));
-    if (after !== undefined && after < before) return field;
-  }
-  return undefined;
+  const without = (text: string) =>
+    holds(text, character) ? [...text].map((c) => (c === character || toUpperVi(c) === character ? standIn : c)).join('') : undefined;
+  return fieldsPrinted(name, conclusion, set, without, (output) => occurrences(output, character))[0];
+}
+
+/**
+ * The string fields of `conclusion` whose value, changed by `change` (undefined: leave the field
+ * alone), changes `measure` of the template's output: the fields the template prints. A change
+ * that makes the input unreadable to the template (the date) tells nothing.
+ */
+function fieldsPrinted<T>(name: TemplateName, conclusion: Conclusion, set: TemplateSet, change: (text: string) => string | undefined, measure: (output: string) => T): string[] {
+  const before = rendered(name, conclusion, set);
+  if (before === undefined) return [];
+  const measured = measure(before);
+  return stringFields(conclusion)
+    .filter(({ path, text }) => {
+      const changed = change(text);
+      if (changed === undefined) return false;
+      const after = rendered(name, withValue(conclusion, path, changed), set);
+      return after !== undefined && measure(after) !== measured;
+    })
+    .map(({ field }) => field);
 }
 
 function valueAt(value: unknown, path: readonly (string | number)[]): unknown {

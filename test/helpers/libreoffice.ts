@@ -40,12 +40,8 @@ let gatherTimer: NodeJS.Timeout | undefined;
 let batches: Promise<void> = Promise.resolve();
 let profileDir: string | undefined;
 
-export function convertWithLibreOffice(
-  input: Uint8Array | string,
-  _ext: 'docx',
-  _outFormat: 'pdf',
-  options: ConvertOptions = {},
-): Promise<Uint8Array> {
+/** LibreOffice's PDF of a DOCX (its bytes, or a path to it). */
+export function convertWithLibreOffice(input: Uint8Array | string, options: ConvertOptions = {}): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     gathering.push({ input, timeoutMs: options.timeoutMs ?? 90_000, resolve, reject });
     if (gatherTimer !== undefined) clearTimeout(gatherTimer);
