@@ -429,10 +429,14 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 type Path = (string | number)[];
 
 
-/** Every path to a value inside a JSON tree (objects and arrays), the root excluded. */
+/** A plain object: one a mutation can write into (a boxed string's letters, a Map's inside are not). */
+const isPlainObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && [null, Object.prototype].includes(Object.getPrototypeOf(value));
+
+/** Every path to a value inside a JSON tree (plain objects and arrays), the root excluded. */
 export function pathsOf(value: unknown, path: Path = []): Path[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => [[...path, i], ...pathsOf(v, [...path, i])]);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => [[...path, k], ...pathsOf(v, [...path, k])]);
+  if (isPlainObject(value)) return Object.entries(value).flatMap(([k, v]) => [[...path, k], ...pathsOf(v, [...path, k])]);
   return [];
 }
 
@@ -449,6 +453,27 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('add-key' as const), pick: fc.nat(), key: fc.oneof(fc.constantFrom(...DANGEROUS_KEYS), fc.string()), value: anyValue }),
 );
 
+/**
+ * A deep copy of a generated value that keeps what structuredClone would lose: null prototypes,
+ * own `__proto__` keys, holes in sparse arrays. Placing the generated value itself would let a later
+ * mutation write into it, and fast-check reuses generated values while shrinking: a value could come
+ * to contain itself.
+ */
+function copyOf(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (const key of Object.keys(value)) (out as unknown as Record<string, unknown>)[key] = copyOf((value as unknown as Record<string, unknown>)[key]);
+    return out;
+  }
+  if (!isPlainObject(value)) return structuredClone(value); // Map, Set, Date, boxed values, typed arrays
+  const out = Object.create(Object.getPrototypeOf(value)) as Record<PropertyKey, unknown>;
+  for (const key of Reflect.ownKeys(value)) {
+    Object.defineProperty(out, key, { value: copyOf((value as Record<PropertyKey, unknown>)[key]), enumerable: true, configurable: true, writable: true });
+  }
+  return out;
+}
+
 /** Applies mutations to a deep copy of a JSON value; own properties only, never the prototype. */
 export function mutate(input: unknown, mutations: readonly Mutation[]): unknown {
   const root = structuredClone(input) as Record<string, unknown>;
@@ -464,14 +489,14 @@ export function mutate(input: unknown, mutations: readonly Mutation[]): unknown 
         else delete parent[key];
         break;
       case 'replace':
-        parent[key] = m.value;
+        parent[key] = copyOf(m.value);
         break;
       case 'string':
         parent[key] = typeof parent[key] === 'string' ? (parent[key] as string) + m.value : m.value;
         break;
       case 'add-key': {
-        const target = typeof parent[key] === 'object' && parent[key] !== null ? (parent[key] as object) : parent;
-        Object.defineProperty(target, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+        const target = isPlainObject(parent[key]) || Array.isArray(parent[key]) ? (parent[key] as object) : parent;
+        Object.defineProperty(target, m.key, { value: copyOf(m.value), enumerable: true, configurable: true, writable: true });
         break;
       }
     }
