@@ -6,7 +6,10 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { unzlibSync } from 'fflate';
+import PDFDocumentClass from 'pdfkit';
 import { subsettingFont } from '../../src/adapters/fontkit.js';
+import { endStream, writtenStream } from '../../src/adapters/pdfkit.js';
 import { allowPrivateAccess, privateAccessAllowed } from '../../src/adapters/private-access.js';
 import { readFontFamily } from '../../src/node/font-files.js';
 import { defaultFontFiles } from '../../src/node/package-paths.js';
@@ -51,5 +54,33 @@ describe('private members behind adapters', () => {
     const plain = subsettingFont(data);
     expect(plain).not.toBe(remembering);
     expect(subsettingFont(data)).toBe(plain);
+  });
+});
+
+describe('writtenStream', () => {
+  /** A finished PDF holding one deflated stream of `content`, and that stream's reference. */
+  async function pdfWithStream(content: string) {
+    const doc = new PDFDocumentClass({ compress: true, font: null } as unknown as ConstructorParameters<typeof PDFDocumentClass>[0]);
+    const chunks: Uint8Array[] = [];
+    doc.on('data', (chunk: Uint8Array) => { chunks.push(chunk); });
+    const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+    const ref = endStream(doc, {}, new TextEncoder().encode(content), undefined);
+    doc.end();
+    await ended;
+    return { pdf: new Uint8Array(Buffer.concat(chunks)), ref };
+  }
+
+  it('finds the deflated bytes of a stream in the finished file', async () => {
+    const content = 'Kết luận '.repeat(500);
+    const { pdf, ref } = await pdfWithStream(content);
+    const deflated = writtenStream(pdf, ref);
+    expect(deflated).toBeDefined();
+    expect(new TextDecoder().decode(unzlibSync(deflated!))).toBe(content);
+  });
+
+  it('finds nothing for an object the file does not hold', async () => {
+    const { pdf, ref } = await pdfWithStream('x');
+    expect(writtenStream(pdf, { ...ref, id: 9999 } as typeof ref)).toBeUndefined();
+    expect(writtenStream(pdf.subarray(0, 20), ref)).toBeUndefined();
   });
 });
