@@ -59,22 +59,31 @@ export function shapeParagraph(spec: ParagraphSpec, family: PdfFontFamily): Shap
 }
 
 function shapeRun(text: string, style: RunStyle, sizePt: number, family: PdfFontFamily): TextUnit[] {
-  const characters = [...text];
-  if (characters.length === 0) return [];
+  if (text.length === 0) return [];
   const face = family.faces[style.face];
   const advances = codePointAdvances(face, text);
   const pxPerUnit = (sizePt * PX_PER_PT) / face.unitsPerEm;
   const italic = style.face === 'italics' || style.face === 'bolditalics';
   const fontHeightTwips = Math.round(((face.ascent - face.descent + face.lineGap) / face.unitsPerEm) * sizePt * 20);
   const italicReservePx = italic ? Math.floor(fontHeightTwips / 12) * PX_PER_TWIP : 0;
-  return characters.map((character, index) => ({
-    text: character,
-    kind: character === ' ' ? 'space' : character === '\t' ? 'tab' : 'char',
-    style,
-    advancePx: character === '\t' ? 0 : Math.round((advances[index] ?? 0) * pxPerUnit),
-    advanceUnits: character === '\t' ? 0 : (advances[index] ?? 0),
-    italicReservePx,
-  }));
+  // one pass over the code points, without an array of them first: this runs for every
+  // character of every document
+  const units: TextUnit[] = [];
+  let index = 0;
+  for (const character of text) {
+    const tab = character === '\t';
+    const advance = tab ? 0 : (advances[index] ?? 0);
+    units.push({
+      text: character,
+      kind: character === ' ' ? 'space' : tab ? 'tab' : 'char',
+      style,
+      advancePx: Math.round(advance * pxPerUnit),
+      advanceUnits: advance,
+      italicReservePx,
+    });
+    index++;
+  }
+  return units;
 }
 
 export function sameStyle(a: RunStyle, b: RunStyle): boolean {
