@@ -104,7 +104,7 @@ function latin1Bytes(text: string): Uint8Array {
   return Uint8Array.from(text, (character) => character.charCodeAt(0));
 }
 
-/** Where `needle` first occurs in `haystack`, or -1. */
+/** Where `needle` first occurs in `haystack`, or -1 (Buffer#indexOf does this, but the core runs without Node's Buffer). */
 function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
   const first = needle[0]!;
   const last = haystack.length - needle.length;
