@@ -19,6 +19,8 @@ import { defaultFontFiles } from '../src/node/package-paths.js';
 import { codePointAdvances, ShapingCache } from '../src/writers/pdf/font-shaping.js';
 import { writePdf, writePdfWithPlacements } from '../src/writers/pdf/index.js';
 import { pdfFontFamily, type PdfFace } from '../src/writers/pdf/pdf-fonts.js';
+import { shapeParagraph } from '../src/writers/pdf/paragraph-shaping.js';
+import type { ParagraphSpec, RunSpec } from '../src/layout/spec.js';
 import {
   BODY_LINE_PT,
   FOOTER_LEFT_MM,
@@ -439,6 +441,33 @@ describe('measuring text word by word', () => {
     expect(face.words.size).toBeLessThanOrEqual(4_000_000);
     expect(face.runs.size).toBeLessThanOrEqual(4_000_000);
     expect(face.words.size).toBeGreaterThan(0);
+  });
+
+  it('shares a character\'s unit between paragraphs only where its face, size, underline and advance are the same', () => {
+    const spec = (runs: RunSpec[], sizeHalfPoints = 28): ParagraphSpec => ({
+      kind: 'paragraph', content: 'text', role: 'body', spacing: { beforeTwips: 0, afterTwips: 0, lineTwips: 240 },
+      indent: undefined, align: undefined, keepWithNext: false, keepLines: false, sizeHalfPoints, runs, boxTwips: 9000,
+    });
+    const run = (text: string, extra: Partial<RunSpec> = {}): RunSpec => ({ bold: false, italic: false, underline: false, breaks: 0, text, ...extra });
+    const one = shapeParagraph(spec([run('office f')]), family).units;
+    const again = shapeParagraph(spec([run('f office')]), family).units;
+    // the same letter f in one size and style: one unit, whichever paragraph made it first
+    expect(again[0]).toBe(one[7]);
+    expect(again[0]!.advanceUnits).toBe(codePointAdvances(family.faces.normal, 'f')[0]);
+    // within "office" the ligature, if the font has one, puts its advance on the first f: the
+    // units then differ where the advances do, and never carry another context's advance
+    const ligatureAdvances = codePointAdvances(family.faces.normal, 'office');
+    one.slice(0, 6).forEach((unit, index) => expect(unit.advanceUnits).toBe(ligatureAdvances[index]));
+    // another size, underline or face: another unit, with its own rounding to LibreOffice's pixels
+    const larger = shapeParagraph(spec([run('f')], 30), family).units[0]!;
+    const underlined = shapeParagraph(spec([run('f', { underline: true })]), family).units[0]!;
+    const bold = shapeParagraph(spec([run('f', { bold: true })]), family).units[0]!;
+    for (const other of [larger, underlined, bold]) expect(other).not.toBe(one[7]);
+    expect(larger.advancePx).toBe(Math.round((one[7]!.advanceUnits * 15 * 120) / family.faces.normal.unitsPerEm));
+    expect(underlined.style).toEqual({ face: 'normal', underline: true });
+    expect(bold.style.face).toBe('bold');
+    // a character beyond U+FFFF is one unit, as the code point it is
+    expect(shapeParagraph(spec([run('a\u{1D400}b')]), family).units.map((unit) => unit.text)).toEqual(['a', '\u{1D400}', 'b']);
   });
 
   it.each(['normal', 'bold', 'italics', 'bolditalics'] as const)('gives the advances of the whole run: %s', (style) => {

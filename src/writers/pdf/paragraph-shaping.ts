@@ -1,34 +1,37 @@
 import { halfPointsToPt, type ParagraphSpec } from '../../layout/index.js';
 import { fontStyleName, type FontStyleName } from '../../fonts/font-files.js';
 import { codePointAdvances } from './font-shaping.js';
-import type { PdfFontFamily } from './pdf-fonts.js';
+import type { PdfFace, PdfFontFamily } from './pdf-fonts.js';
 import { PX_PER_PT, PX_PER_TWIP } from './units.js';
 
 /** What distinguishes two runs for measuring and drawing. */
 export interface RunStyle {
-  face: FontStyleName;
-  underline: boolean;
+  readonly face: FontStyleName;
+  readonly underline: boolean;
 }
 
-/** One code point of a paragraph, or one of its manual line breaks. */
+/**
+ * One code point of a paragraph, or one of its manual line breaks. Shared between paragraphs and
+ * documents (see unitTables): never changed once made.
+ */
 export interface TextUnit {
-  text: string;
+  readonly text: string;
   /** A tab's advance depends on where it stands: it is worked out when lines are broken. */
-  kind: 'char' | 'space' | 'tab' | 'break';
-  style: RunStyle;
+  readonly kind: 'char' | 'space' | 'tab' | 'break';
+  readonly style: RunStyle;
   /**
    * Advance in LibreOffice reference-device pixels (1/120 pt): LibreOffice shapes a run as a whole
    * and rounds each glyph's advance to its device's pixels.
    */
-  advancePx: number;
+  readonly advancePx: number;
   /** The same advance unrounded, in font units: what pdfkit draws (tabs and breaks: 0). */
-  advanceUnits: number;
+  readonly advanceUnits: number;
   /**
    * Room LibreOffice keeps free at the end of a line for an italic glyph's overhang
    * (SwTextGuess: a twelfth of the font's height, ascent + descent + line gap, in whole twips),
    * in pixels; 0 for upright text.
    */
-  italicReservePx: number;
+  readonly italicReservePx: number;
 }
 
 export interface ShapedParagraph {
@@ -52,38 +55,67 @@ export function shapeParagraph(spec: ParagraphSpec, family: PdfFontFamily): Shap
     if (run.text === undefined) continue;
     const style = { face: fontStyleName(run.bold, run.italic), underline: run.underline };
     lastStyle = style;
-    // A loop, not push(...units): a paragraph may hold a million characters.
-    for (const unit of shapeRun(run.text, style, sizePt, family)) units.push(unit);
+    shapeRun(units, run.text, style, sizePt, family);
   }
   return { spec, sizePt, units };
 }
 
-function shapeRun(text: string, style: RunStyle, sizePt: number, family: PdfFontFamily): TextUnit[] {
-  if (text.length === 0) return [];
+/** Adds the run's units to `units`. */
+function shapeRun(units: TextUnit[], text: string, style: RunStyle, sizePt: number, family: PdfFontFamily): void {
+  if (text.length === 0) return;
   const face = family.faces[style.face];
   const advances = codePointAdvances(face, text);
   const pxPerUnit = (sizePt * PX_PER_PT) / face.unitsPerEm;
   const italic = style.face === 'italics' || style.face === 'bolditalics';
   const fontHeightTwips = Math.round(((face.ascent - face.descent + face.lineGap) / face.unitsPerEm) * sizePt * 20);
   const italicReservePx = italic ? Math.floor(fontHeightTwips / 12) * PX_PER_TWIP : 0;
+  const known = unitTable(face, style, sizePt);
   // one pass over the code points, without an array of them first: this runs for every
   // character of every document
-  const units: TextUnit[] = [];
   let index = 0;
-  for (const character of text) {
-    const tab = character === '\t';
+  for (let at = 0; at < text.length; at++) {
+    const codePoint = text.codePointAt(at) as number;
+    if (codePoint > 0xffff) at++;
+    const tab = codePoint === TAB;
     const advance = tab ? 0 : (advances[index] ?? 0);
-    units.push({
-      text: character,
-      kind: character === ' ' ? 'space' : tab ? 'tab' : 'char',
-      style,
-      advancePx: Math.round(advance * pxPerUnit),
-      advanceUnits: advance,
-      italicReservePx,
-    });
+    let unit = known.get(codePoint);
+    if (unit === undefined || unit.advanceUnits !== advance) {
+      const character = String.fromCodePoint(codePoint);
+      unit = {
+        text: character,
+        kind: codePoint === SPACE ? 'space' : tab ? 'tab' : 'char',
+        style,
+        advancePx: Math.round(advance * pxPerUnit),
+        advanceUnits: advance,
+        italicReservePx,
+      };
+      // the first advance met is kept: a character advances the same almost everywhere
+      if (!known.has(codePoint) && known.size < UNIT_TABLE_LIMIT) known.set(codePoint, unit);
+    }
+    units.push(unit);
     index++;
   }
-  return units;
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/**
+ * Units are shared, never changed once made: a character of one style and size, with the same
+ * advance, is the same unit wherever it stands. Making one object per character of every document
+ * was a third of what a render allocates, and the garbage collector's work with it. A table holds
+ * at most one unit per character the face maps, per style and size (bounded all the same).
+ */
+const unitTables = new WeakMap<PdfFace, Map<string, Map<number, TextUnit>>>();
+const UNIT_TABLE_LIMIT = 20_000;
+
+function unitTable(face: PdfFace, style: RunStyle, sizePt: number): Map<number, TextUnit> {
+  let tables = unitTables.get(face);
+  if (tables === undefined) unitTables.set(face, (tables = new Map()));
+  const key = `${sizePt} ${style.underline}`;
+  let table = tables.get(key);
+  if (table === undefined) tables.set(key, (table = new Map()));
+  return table;
 }
 
 export function sameStyle(a: RunStyle, b: RunStyle): boolean {
