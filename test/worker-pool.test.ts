@@ -3,14 +3,15 @@
  * the bound, so the bound costs no document. The bound here is made far too small for the
  * library even to load, so every first worker runs out of memory.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '../src/cli/messages.js';
-import type { RenderJob, RenderOutcome } from '../src/cli/render-job.js';
+import { renderInMemory, type RenderJob, type RenderOutcome } from '../src/cli/render-job.js';
 import { roomyLaunch, WorkerPool, workerLaunchFor } from '../src/cli/worker-pool.js';
 import { CLI_MAIN, ROOT } from './helpers/cli.js';
 
@@ -47,5 +48,37 @@ describe('render worker heap', () => {
       const zip = await JSZip.loadAsync(readFileSync(join(out, `${name}.docx`)));
       expect(await zip.file('word/document.xml')!.async('string')).toContain('KẾT LUẬN');
     }
+  }, 120_000);
+});
+
+describe('render workers writing one job while rendering the next', () => {
+  it('one worker renders every job, and each file holds the bytes that job renders to on its own', async () => {
+    const example = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
+    const folder = mkdtempSync(join(out, 'pipelined-'));
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const jobs: RenderJob[] = names.map((name, id) => {
+      const input = join(folder, `${name}.json`);
+      // each its own number and signer, so a file holding another job's bytes would show
+      writeFileSync(input, JSON.stringify({ ...example, number: { sequence: 100 + id, issuerCode: 'ĐU', typeCode: 'KL' }, signature: { ...(example.signature as object), name: `Nguyễn Văn ${name.toUpperCase()}` } }));
+      return {
+        id,
+        name: `${name}.json`,
+        source: { kind: 'file', path: input },
+        outputs: (['docx', 'pdf'] as const).map((format) => ({ format, path: join(folder, `${name}.${format}`), display: `${name}.${format}` })),
+        settings: { lang: 'en', cwd: folder },
+      };
+    });
+    const outcomes: RenderOutcome[] = [];
+
+    await new WorkerPool(1, workerLaunchFor(pathToFileURL(CLI_MAIN).href), messagesFor('en')).run(jobs, (outcome) => outcomes.push(outcome));
+
+    expect(outcomes.map((o) => [o.name, o.ok])).toEqual(names.map((name) => [`${name}.json`, true]));
+    for (const job of jobs) {
+      const alone = await renderInMemory(job);
+      if ('failure' in alone) throw new Error(JSON.stringify(alone.failure));
+      for (const file of alone.files) expect(createHash('sha256').update(readFileSync(file.path)).digest('hex'), file.display).toBe(createHash('sha256').update(file.data).digest('hex'));
+    }
+    // nothing but the inputs and their files: no temporary file left behind
+    expect(readdirSync(folder).sort()).toEqual(names.flatMap((name) => [`${name}.docx`, `${name}.json`, `${name}.pdf`]));
   }, 120_000);
 });

@@ -39,15 +39,18 @@ export async function writeFilesAtomically(files: readonly OutputFile[], msg: Me
     const existing = await lstat(file.path).catch(() => null);
     if (existing?.isDirectory()) throw new WriteError(msg.write.cannotWrite(file.display, msg.write.folderInTheWay));
   }
-  const temps: { file: OutputFile; temp: string; renamed: boolean }[] = [];
+  const temps = files.map((file) => ({ file, temp: tempPathFor(file.path), renamed: false }));
   try {
-    for (const file of files) {
-      const entry = { file, temp: tempPathFor(file.path), renamed: false };
-      temps.push(entry);
-      await writeWhole(entry.temp, file.data).catch((error: unknown) => {
-        throw new WriteError(msg.write.cannotWrite(file.display, fsReason(msg, error)));
-      });
-    }
+    // side by side: most of a file's writing is waiting for the disk to confirm the flush
+    const writes = await Promise.allSettled(
+      temps.map((entry) =>
+        writeWhole(entry.temp, entry.file.data).catch((error: unknown) => {
+          throw new WriteError(msg.write.cannotWrite(entry.file.display, fsReason(msg, error)));
+        }),
+      ),
+    );
+    const refused = writes.find((write) => write.status === 'rejected');
+    if (refused) throw refused.reason;
     for (const entry of temps) {
       await rename(entry.temp, entry.file.path).catch((error: unknown) => {
         throw new WriteError(msg.write.cannotWrite(entry.file.display, fsReason(msg, error)));

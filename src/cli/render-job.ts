@@ -56,11 +56,19 @@ export type RenderOutcome =
   | { id: number; name: string; ok: true; outputs: string[]; warnings: string[] }
   | { id: number; name: string; ok: false; messages: string[] };
 
+/** A job rendered in memory: its files, not yet written, or why it failed. */
+export type RenderedJob = { job: RenderJob; files: OutputFile[]; warnings: string[] } | { job: RenderJob; failure: RenderOutcome };
+
 /**
  * Reads, validates and renders one input in every format asked for, all in memory, and only
  * then writes the files (each whole, or not at all). Never throws: a failure is an outcome.
  */
 export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
+  return writeRendered(await renderInMemory(job));
+}
+
+/** The rendering half of renderJob: nothing is written. Never throws. */
+export async function renderInMemory(job: RenderJob): Promise<RenderedJob> {
   const { settings } = job;
   const msg = messagesFor(settings.lang);
   try {
@@ -81,14 +89,29 @@ export async function renderJob(job: RenderJob): Promise<RenderOutcome> {
       const data = await writeComposed(composed, output.format, { pdfa: settings.pdfa, ...pdfOnly });
       files.push({ path: output.path, display: output.display, data });
     }
-    await writeFilesAtomically(files, msg);
     const placeholders = placeholderFields(input);
     const warnings = [
       ...(placeholders.length > 0 ? [msg.render.placeholders(placeholders)] : []),
       ...conclusionWarnings(input, composed.warnings, settings.lang),
     ].map((warning) => `${job.name}: ${msg.warningPrefix}${warning}`);
+    return { job, files, warnings };
+  } catch (error) {
+    return { job, failure: failed(job, error) };
+  }
+}
+
+/** The writing half of renderJob: the files of a rendered job, each whole or not at all. Never throws. */
+export async function writeRendered(rendered: RenderedJob): Promise<RenderOutcome> {
+  if ('failure' in rendered) return rendered.failure;
+  const { job, files, warnings } = rendered;
+  try {
+    await writeFilesAtomically(files, messagesFor(job.settings.lang));
     return { id: job.id, name: job.name, ok: true, outputs: job.outputs.map((o) => o.display), warnings };
   } catch (error) {
-    return { id: job.id, name: job.name, ok: false, messages: describeError(job.name, error, settings.lang, settings.cwd) };
+    return failed(job, error);
   }
+}
+
+function failed(job: RenderJob, error: unknown): RenderOutcome {
+  return { id: job.id, name: job.name, ok: false, messages: describeError(job.name, error, job.settings.lang, job.settings.cwd) };
 }

@@ -13,32 +13,40 @@ export interface WorkerData {
   kind: typeof WORKER_MARKER;
 }
 
-/** Messages between the pool and a worker. */
+/**
+ * Messages between the pool and a worker. A worker says when a job is rendered, before its files
+ * are written, and again when they are: the pool sends the next job in between, so the worker
+ * renders it while the disk flushes the last one.
+ */
 export type ToWorker = { type: 'job'; job: RenderJob };
-export type FromWorker = { type: 'done'; outcome: RenderOutcome };
+export type FromWorker = { type: 'rendered'; id: number } | { type: 'done'; outcome: RenderOutcome };
 
 export function isRenderWorker(): boolean {
   return !isMainThread && (workerData as Partial<WorkerData> | null)?.kind === WORKER_MARKER;
 }
 
-/** Loads the library once, then renders each job it is sent, one at a time. */
+/** Loads the library once, then renders each job it is sent, one at a time; writing overlaps the next render. */
 export function runRenderWorker(): void {
   const port = parentPort;
   if (port === null) throw new Error('ket-luan: the render worker must run in a worker thread');
   const library = import('./render-job.js');
   library.catch(() => undefined); // reported with each job below, not as an unhandled rejection
-  let queue = Promise.resolve();
+  let rendering = Promise.resolve();
   port.on('message', (message: ToWorker) => {
     if (message.type !== 'job') return;
-    queue = queue.then(async () => {
-      let outcome: RenderOutcome;
+    const { job } = message;
+    rendering = rendering.then(async () => {
+      let written: Promise<RenderOutcome>;
       try {
-        outcome = await (await library).renderJob(message.job);
+        const { renderInMemory, writeRendered } = await library;
+        const rendered = await renderInMemory(job);
+        written = writeRendered(rendered);
       } catch (error) {
         // The library itself failed to load: every job fails the same way.
-        outcome = { id: message.job.id, name: message.job.name, ok: false, messages: [`${message.job.name}: ${messagesFor(message.job.settings.lang).render.cannotLoad((error as Error).message)}`] };
+        written = Promise.resolve({ id: job.id, name: job.name, ok: false, messages: [`${job.name}: ${messagesFor(job.settings.lang).render.cannotLoad((error as Error).message)}`] });
       }
-      port.postMessage({ type: 'done', outcome } satisfies FromWorker);
+      port.postMessage({ type: 'rendered', id: job.id } satisfies FromWorker);
+      void written.then((outcome) => port.postMessage({ type: 'done', outcome } satisfies FromWorker));
     });
   });
 }

@@ -64,10 +64,12 @@ function resolveFromHere(specifier: string): string | null {
 
 /**
  * A fixed number of worker threads, each loading the library once and rendering the jobs it is
- * sent one after another; a free worker takes the next job. A worker that dies fails the job
- * it had and is replaced while jobs remain; one that ran out of its bounded heap is replaced by
- * a worker without the bound, which renders that job again (nothing of it was written: a job
- * writes its files only once all are rendered).
+ * sent one after another; a free worker takes the next job. A worker holds at most two jobs: one
+ * rendering and, while it renders, the last one's files being written. A worker that dies fails
+ * the job it was rendering and is replaced while jobs remain; one that ran out of its bounded
+ * heap is replaced by a worker without the bound, which renders that job again (nothing of it
+ * was written: a job writes its files only once all are rendered). A job whose files were being
+ * written when its worker died is rendered again: what it had written is whole or absent.
  */
 export class WorkerPool {
   private readonly workers = new Set<Worker>();
@@ -95,20 +97,25 @@ export class WorkerPool {
         if (this.stopped) return;
         const worker = new Worker(launch.filename, launch.options);
         this.workers.add(worker);
-        let current: RenderJob | null = null;
+        let rendering: RenderJob | null = null;
+        const writing = new Map<number, RenderJob>();
         const next = () => {
-          current = queue.shift() ?? null;
-          if (current === null || this.stopped) {
+          if (rendering !== null || writing.size > 1) return;
+          if (queue.length === 0 || this.stopped) {
+            if (writing.size > 0) return;
             this.workers.delete(worker);
             void worker.terminate();
             return;
           }
-          worker.postMessage({ type: 'job', job: current } satisfies ToWorker);
+          rendering = queue.shift() as RenderJob;
+          worker.postMessage({ type: 'job', job: rendering } satisfies ToWorker);
         };
         const die = (reason: string, outOfMemory = false) => {
           this.workers.delete(worker);
-          const lost = current;
-          current = null;
+          const lost = rendering;
+          rendering = null;
+          queue.unshift(...writing.values());
+          writing.clear();
           if (lost !== null && outOfMemory && launch !== roomy) {
             queue.unshift(lost);
             return startWorker(roomy);
@@ -117,9 +124,13 @@ export class WorkerPool {
           if (queue.length > 0 && !this.stopped) startWorker(launch);
         };
         worker.on('message', (message: FromWorker) => {
-          if (message.type !== 'done') return;
-          current = null;
-          finish(message.outcome);
+          if (message.type === 'rendered' && rendering?.id === message.id) {
+            writing.set(message.id, rendering);
+            rendering = null;
+          } else if (message.type === 'done') {
+            writing.delete(message.outcome.id);
+            finish(message.outcome);
+          }
           next();
         });
         worker.on('error', (error: NodeJS.ErrnoException) => die(this.msg.render.workerFailed(error.message), error.code === 'ERR_WORKER_OUT_OF_MEMORY'));
