@@ -18,7 +18,7 @@ function units(text: string, options: { px?: number; style?: RunStyle; reservePx
   return [...text].map((ch) => {
     const kind = ch === ' ' ? 'space' : ch === '\t' ? 'tab' : ch === '\n' ? 'break' : 'char';
     const drawn = kind === 'char' || kind === 'space';
-    return { text: ch, kind, style: options.style ?? REGULAR, advancePx: drawn ? (options.px ?? 600) : 0, advanceUnits: 0, italicReservePx: options.reservePx ?? 0 };
+    return { text: ch, kind, blank: false, style: options.style ?? REGULAR, advancePx: drawn ? (options.px ?? 600) : 0, advanceUnits: 0, italicReservePx: options.reservePx ?? 0 };
   });
 }
 

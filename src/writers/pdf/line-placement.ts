@@ -20,7 +20,8 @@ import { pxToPt } from './units.js';
  */
 
 interface LineSegment {
-  text: string;
+  /** The words drawn, a single space of the segment's style between each two. */
+  words: string[];
   face: FontStyleName;
   /** From the left edge of the paragraph's box, in points. */
   x: number;
@@ -40,9 +41,6 @@ interface PlacedLine {
   underlines: UnderlineSpan[];
 }
 
-/** White space pdfkit splits words at (String.prototype.split(/\s+/)) besides the plain space. */
-const OTHER_BLANK = /\s/;
-
 export function placeLine(content: TextContent, line: BrokenLine, family: PdfFontFamily): PlacedLine {
   const units = content.shaped.units;
   const offsets = unitPositions(content, line);
@@ -58,10 +56,10 @@ export function placeLine(content: TextContent, line: BrokenLine, family: PdfFon
     }
     const drawable = (at: number) => {
       const next = units[at];
-      return at < line.end && next !== undefined && next.kind === 'char' && !OTHER_BLANK.test(next.text) && sameStyle(next.style, unit.style);
+      return at < line.end && next !== undefined && next.kind === 'char' && !next.blank && sameStyle(next.style, unit.style);
     };
-    if (OTHER_BLANK.test(unit.text)) {
-      segments.push({ text: unit.text, face: unit.style.face, x: x(index), wordSpacing: 0 });
+    if (unit.blank) {
+      segments.push({ words: [unit.text], face: unit.style.face, x: x(index), wordSpacing: 0 });
       index++;
       continue;
     }
@@ -91,7 +89,7 @@ export function placeLine(content: TextContent, line: BrokenLine, family: PdfFon
       wordSpacing = (x(lastWord) - x(index) - drawnBefore) / words.length;
     }
     words.push(word);
-    segments.push({ text: words.join(' '), face: unit.style.face, x: x(index), wordSpacing });
+    segments.push({ words, face: unit.style.face, x: x(index), wordSpacing });
     index = stop;
   }
   return { segments, underlines: underlineSpans(units, line, x) };

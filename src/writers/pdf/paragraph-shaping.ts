@@ -18,6 +18,11 @@ export interface TextUnit {
   readonly text: string;
   /** A tab's advance depends on where it stands: it is worked out when lines are broken. */
   readonly kind: 'char' | 'space' | 'tab' | 'break';
+  /**
+   * A character that is white space to pdfkit (String.prototype.split(/\s+/)) but no plain space
+   * or tab, such as U+00A0: drawn alone, or pdfkit would take it for a gap between words.
+   */
+  readonly blank: boolean;
   readonly style: RunStyle;
   /**
    * Advance in LibreOffice reference-device pixels (1/120 pt): LibreOffice shapes a run as a whole
@@ -51,7 +56,7 @@ export function shapeParagraph(spec: ParagraphSpec, family: PdfFontFamily): Shap
   const units: TextUnit[] = [];
   let lastStyle: RunStyle = { face: 'normal', underline: false };
   for (const run of spec.runs) {
-    for (let i = 0; i < run.breaks; i++) units.push({ text: '\n', kind: 'break', style: lastStyle, advancePx: 0, advanceUnits: 0, italicReservePx: 0 });
+    for (let i = 0; i < run.breaks; i++) units.push({ text: '\n', kind: 'break', blank: false, style: lastStyle, advancePx: 0, advanceUnits: 0, italicReservePx: 0 });
     if (run.text === undefined) continue;
     const style = { face: fontStyleName(run.bold, run.italic), underline: run.underline };
     lastStyle = style;
@@ -84,6 +89,7 @@ function shapeRun(units: TextUnit[], text: string, style: RunStyle, sizePt: numb
       unit = {
         text: character,
         kind: codePoint === SPACE ? 'space' : tab ? 'tab' : 'char',
+        blank: codePoint !== SPACE && !tab && WHITE_SPACE.test(character),
         style,
         advancePx: Math.round(advance * pxPerUnit),
         advanceUnits: advance,
@@ -99,6 +105,7 @@ function shapeRun(units: TextUnit[], text: string, style: RunStyle, sizePt: numb
 
 const SPACE = 0x20;
 const TAB = 0x09;
+const WHITE_SPACE = /\s/;
 
 /**
  * Units are shared, never changed once made: a character of one style and size, with the same

@@ -51,12 +51,32 @@ export class DocumentFont {
    */
   draw(text: string, x: number, y: number, sizePt: number, wordSpacing: number): string {
     if (text.length === 0) return '';
+    const pieces: ShapedWord[] = [];
+    if (wordSpacing) for (const word of text.trim().split(/\s+/)) pieces.push(shapedWord(this.face, word));
+    else forEachPiece(this.face, text, (piece) => pieces.push(piece));
+    return this.drawPieces(pieces, x, y, sizePt, wordSpacing);
+  }
+
+  /**
+   * The same as draw(words.join(' '), …) for words that hold no white space: the line's layout
+   * has them apart already, so they are not joined to be split again.
+   */
+  drawWords(words: readonly string[], x: number, y: number, sizePt: number, wordSpacing: number): string {
+    if (words.length === 0 || (words.length === 1 && words[0] === '')) return '';
+    const pieces: ShapedWord[] = [];
+    const space = wordSpacing ? undefined : shapedWord(this.face, ' ');
+    for (const word of words) {
+      if (space !== undefined && pieces.length > 0) pieces.push(space);
+      pieces.push(shapedWord(this.face, word));
+    }
+    return this.drawPieces(pieces, x, y, sizePt, wordSpacing);
+  }
+
+  private drawPieces(pieces: ShapedWord[], x: number, y: number, sizePt: number, wordSpacing: number): string {
     const fonts = pageFonts(this.doc);
     if (fonts[this.id] == null) fonts[this.id] = (this.dictionary ??= this.doc.ref());
     const pageHeight = this.doc.page.height;
     const top = pageHeight - y - 0;
-
-    const pieces: ShapedWord[] = [];
     // with word spacing, the gap after each word: the space's width plus wordSpacing, in thousandths of an em
     let gap = 0;
     if (wordSpacing) {
@@ -65,9 +85,6 @@ export class DocumentFont {
       for (const position of shapedWord(this.face, ' ').positions) spaceRun += position.xAdvance * this.scale;
       const spacePt = ((spaceRun * (sizePt / 1000) + 0) * 100) / 100;
       gap = (wordSpacing + spacePt) * (1000 / sizePt);
-      for (const word of text.trim().split(/\s+/)) pieces.push(shapedWord(this.face, word));
-    } else {
-      forEachPiece(this.face, text, (piece) => pieces.push(piece));
     }
     const operators = pieces.every((piece) => piece.plain) ? this.plainOperators(pieces, gap) : this.operators(pieces, gap, x, top, sizePt);
     return `q\n1 0 0 -1 0 ${pdfNumber(pageHeight)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${this.id} ${pdfNumber(sizePt)} Tf\n${operators}ET\nQ`;

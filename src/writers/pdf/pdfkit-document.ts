@@ -70,9 +70,19 @@ export class WriterDocument {
    * added to each gap between its words.
    */
   text(text: string, x: number, y: number, wordSpacing: number): void {
-    if (!this.current) throw new Error('ket-luan: text drawn before a font was chosen');
-    const operators = this.current.draw(text, x, y, this.sizePt, wordSpacing);
+    const operators = this.currentFont().draw(text, x, y, this.sizePt, wordSpacing);
     if (operators !== '') this.pending.push(operators);
+  }
+
+  /** As text(words.join(' '), …), for words that hold no white space. */
+  words(words: readonly string[], x: number, y: number, wordSpacing: number): void {
+    const operators = this.currentFont().drawWords(words, x, y, this.sizePt, wordSpacing);
+    if (operators !== '') this.pending.push(operators);
+  }
+
+  private currentFont(): DocumentFont {
+    if (!this.current) throw new Error('ket-luan: text drawn before a font was chosen');
+    return this.current;
   }
 
   /** pdfkit ends each piece of content with a newline: the pieces joined by newlines are the same bytes. */

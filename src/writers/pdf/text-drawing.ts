@@ -27,7 +27,7 @@ export function drawParagraphLines(content: TextContent, lineTwips: number[], fr
     const placed = placeLine(content, content.lines[index] as (typeof content.lines)[number], family);
     for (const segment of placed.segments) {
       out.font(segment.face, sizePt);
-      out.text(segment.text, left + segment.x, baseline, segment.wordSpacing);
+      out.words(segment.words, left + segment.x, baseline, segment.wordSpacing);
     }
     for (const span of placed.underlines) {
       // The face's own underline position and thickness, as LibreOffice draws a single underline.
