@@ -1,10 +1,12 @@
 import * as fontkit from 'fontkit';
 import { privateAccessAllowed } from './private-access.js';
+import { trueTypeSubsets } from './truetype-subset.js';
 
 /**
  * Everything the PDF writer asks of fontkit beyond src/fonts/fontkit.d.ts, typed in one place,
- * and the one use of a fontkit private member (the glyph decoder, see subsettingFont). Written
- * for fontkit 2.0.4.
+ * and the one use of a fontkit private member (the glyph decoder, see fontkitSubsettingFont, for
+ * the subsets fontkit still makes). Written for fontkit 2.0.4; truetype-subset.ts writes the
+ * bytes of its TrueType subsets.
  */
 
 /** A glyph as fontkit shapes it: the code points it stands for and its advance, in font units. */
@@ -85,7 +87,7 @@ const facts = new WeakMap<Uint8Array, EmbeddingFacts>();
 export function embeddingFacts(data: Uint8Array): EmbeddingFacts {
   const known = facts.get(data);
   if (known) return known;
-  const font = subsettingFont(data) as unknown as fontkit.Font;
+  const font = fontkitSubsettingFont(data) as unknown as fontkit.Font;
   const tables = font as unknown as FontTables;
   const found: EmbeddingFacts = {
     postscriptName: font.postscriptName,
@@ -134,19 +136,52 @@ interface GlyphSource {
   createSubset(): FontSubset;
 }
 
-const subsetting = new WeakMap<Uint8Array, { remembering?: GlyphSource; plain?: GlyphSource }>();
+const subsetting = new WeakMap<Uint8Array, { remembering?: GlyphSource; plain?: GlyphSource; own?: { createSubset(): FontSubset } | null }>();
+
+let ownSubsets = true;
 
 /**
- * A font parsed from `data` only to make subsets from, once per process and bytes. A subset
- * decodes the outline of every glyph it takes, for every document, to find the parts of composite
- * glyphs; an outline never changes, so with private access allowed each glyph of this font keeps
- * its first decoding (fontkit's private Glyph._decode, wrapped through the public getGlyph). When
- * fontkit has no such decoder, or private access is off, subsets are made by the plain font:
- * the same bytes, decoded again.
+ * Whether TrueType subsets are written by this project's encoder (truetype-subset.ts) rather
+ * than by fontkit: the same bytes, several times faster. Switched off, fontkit makes every subset
+ * again, which is how the tests compare the two.
+ */
+export function allowOwnSubsets(on: boolean): void {
+  ownSubsets = on;
+}
+
+/**
+ * What makes the subsets of the font in `data`, once per process and bytes: for a plain TrueType
+ * font, the encoder of truetype-subset.ts, which writes fontkit's bytes from the font file's own
+ * tables without decoding any glyph; for any other font (or when that encoder is switched off, or
+ * finds the font unexpected), fontkit's own subsets.
  */
 export function subsettingFont(data: Uint8Array): { createSubset(): FontSubset } {
+  if (ownSubsets) {
+    const fonts = fontsOf(data);
+    if (fonts.own === undefined) fonts.own = trueTypeSubsets(data, () => fontkitSubsettingFont(data).createSubset()) ?? null;
+    if (fonts.own) return fonts.own;
+  }
+  return fontkitSubsettingFont(data);
+}
+
+function fontsOf(data: Uint8Array) {
   let fonts = subsetting.get(data);
   if (!fonts) subsetting.set(data, (fonts = {}));
+  return fonts;
+}
+
+/**
+ * A fontkit font parsed from `data` only to make subsets from (and to read its descriptor facts),
+ * once per process and bytes. fontkit's subset decodes the outline of every glyph it takes, for
+ * every document, to find the parts of composite glyphs; an outline never changes, so with private
+ * access allowed each glyph of this font keeps its first decoding (fontkit's private
+ * Glyph._decode, wrapped through the public getGlyph). When fontkit has no such decoder, or
+ * private access is off, subsets are made by the plain font: the same bytes, decoded again. Only
+ * fonts the encoder of truetype-subset.ts does not take (CFF, variable fonts) need this for every
+ * subset.
+ */
+function fontkitSubsettingFont(data: Uint8Array): GlyphSource {
+  const fonts = fontsOf(data);
   if (privateAccessAllowed()) return (fonts.remembering ??= rememberDecodedGlyphs(fontkit.create(data) as unknown as GlyphSource));
   return (fonts.plain ??= fontkit.create(data) as unknown as GlyphSource);
 }

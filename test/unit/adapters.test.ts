@@ -8,7 +8,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unzlibSync } from 'fflate';
 import PDFDocumentClass from 'pdfkit';
-import { subsettingFont } from '../../src/adapters/fontkit.js';
+import { allowOwnSubsets, subsettingFont } from '../../src/adapters/fontkit.js';
 import { endStream, writtenStream } from '../../src/adapters/pdfkit.js';
 import { allowPrivateAccess, privateAccessAllowed } from '../../src/adapters/private-access.js';
 import { readFontFamily } from '../../src/node/font-files.js';
@@ -26,7 +26,10 @@ function model() {
 const fonts = readFontFamily(defaultFontFiles());
 
 describe('private members behind adapters', () => {
-  afterEach(() => allowPrivateAccess(true));
+  afterEach(() => {
+    allowPrivateAccess(true);
+    allowOwnSubsets(true);
+  });
 
   it('are used by default', () => {
     expect(privateAccessAllowed()).toBe(true);
@@ -47,8 +50,23 @@ describe('private members behind adapters', () => {
     if (pdfa) expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
   });
 
-  it('make subsets from a font of their own when private access is off', () => {
+  it('write the same PDF with fontkit making the font subsets', async () => {
+    const own = await writePdf(model(), { fonts });
+    allowOwnSubsets(false);
+    const fontkits = await writePdf(model(), { fonts });
+    expect(Buffer.compare(Buffer.from(fontkits), Buffer.from(own))).toBe(0);
+  });
+
+  it('make TrueType subsets with the same encoder whether private access is on or off', () => {
     const { data } = pdfFontFamily(fonts).faces.normal.drawing;
+    const own = subsettingFont(data);
+    allowPrivateAccess(false);
+    expect(subsettingFont(data)).toBe(own);
+  });
+
+  it('make fontkit subsets from a font of their own when private access is off', () => {
+    const { data } = pdfFontFamily(fonts).faces.normal.drawing;
+    allowOwnSubsets(false);
     const remembering = subsettingFont(data);
     allowPrivateAccess(false);
     const plain = subsettingFont(data);
