@@ -34,8 +34,8 @@ export async function readInput(source: InputSource, msg: Messages): Promise<unk
   } catch (error) {
     throw await jsonSyntaxError(text, error, msg);
   }
-  // Only an object can repeat a key.
-  if (typeof value === 'object' && value !== null) {
+  // Only an object can repeat a key, and only where the text holds more keys than the value kept.
+  if (typeof value === 'object' && value !== null && keysWritten(text) > keysKept(value)) {
     const { findDuplicateKey } = await import('./json-syntax.js');
     const duplicate = findDuplicateKey(text);
     if (duplicate !== null) {
@@ -44,6 +44,49 @@ export async function readInput(source: InputSource, msg: Messages): Promise<unk
     }
   }
   return value;
+}
+
+/**
+ * How many keys valid JSON text writes: the strings followed by a colon. JSON.parse keeps one key
+ * per name and object, so a text that writes more keys than its value holds repeats one; only
+ * then is it read again (by jsonc-parser, see findDuplicateKey) to say where. Most inputs repeat
+ * nothing and are read once.
+ */
+function keysWritten(text: string): number {
+  let keys = 0;
+  for (let at = 0; at < text.length; at++) {
+    if (text.charCodeAt(at) !== QUOTE) continue;
+    // to the closing quote; a backslash escapes the character after it
+    for (at++; at < text.length && text.charCodeAt(at) !== QUOTE; at++) if (text.charCodeAt(at) === BACKSLASH) at++;
+    let next = at + 1;
+    while (next < text.length && JSON_WHITE_SPACE.has(text.charCodeAt(next))) next++;
+    if (text.charCodeAt(next) === COLON) keys++;
+  }
+  return keys;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const JSON_WHITE_SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/** How many keys the objects of a parsed JSON value hold, all levels (without recursion: nesting may be deep). */
+function keysKept(value: object): number {
+  let keys = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) {
+      for (const element of item) pending.push(element);
+      continue;
+    }
+    for (const key of Object.keys(item)) {
+      keys++;
+      pending.push((item as Record<string, unknown>)[key]);
+    }
+  }
+  return keys;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

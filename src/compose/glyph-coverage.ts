@@ -27,29 +27,35 @@ function hasGlyph(font: Font, codePoint: number): boolean {
  * white space), so they need no glyph. Page numbers are drawn in the regular face: every digit
  * they can need must be there too.
  */
-export function checkGlyphCoverage(model: DocumentModel, fonts: LoadedFamily, locate: (run: TextRun, character: string) => GlyphSource = () => ({})): void {
-  const checkRuns = (runs: readonly Run[]) => {
-    for (const run of runs) {
-      if (run.kind !== 'text') continue;
-      const face = fonts[fontStyleName(run.bold, run.italic)];
-      for (const character of run.text) {
-        const codePoint = character.codePointAt(0) ?? 0;
-        if (character !== '\t' && !hasGlyph(face.font, codePoint)) {
-          throw new MissingGlyphError({ codePoint, character, fontFile: face.name, ...locate(run, character), text: run.text });
-        }
-      }
-    }
-  };
-  const visit = (block: Block | ColumnContent) => {
-    if (block.kind === 'paragraph') checkRuns(block.runs);
-    else if (block.kind === 'columns') block.columns.forEach((column) => column.blocks.forEach(visit));
-  };
-  model.blocks.forEach(visit);
+export function checkGlyphCoverage(model: DocumentModel, fonts: LoadedFamily, locate: Locate = () => ({})): void {
+  for (const block of model.blocks) checkBlock(block, fonts, locate);
   if (model.pageNumbers !== null) {
     const face = fonts.normal;
     for (const character of '0123456789') {
       const codePoint = character.codePointAt(0) ?? 0;
       if (!hasGlyph(face.font, codePoint)) throw new MissingGlyphError({ codePoint, character, fontFile: face.name, setting: 'pageNumbers', text: character });
+    }
+  }
+}
+
+type Locate = (run: TextRun, character: string) => GlyphSource;
+
+// Functions of the module rather than closures made per call: V8 optimises a closure made anew
+// for every document again for every document, and these loops run over every character.
+function checkBlock(block: Block | ColumnContent, fonts: LoadedFamily, locate: Locate): void {
+  if (block.kind === 'paragraph') checkRuns(block.runs, fonts, locate);
+  else if (block.kind === 'columns') for (const column of block.columns) for (const inner of column.blocks) checkBlock(inner, fonts, locate);
+}
+
+function checkRuns(runs: readonly Run[], fonts: LoadedFamily, locate: Locate): void {
+  for (const run of runs) {
+    if (run.kind !== 'text') continue;
+    const face = fonts[fontStyleName(run.bold, run.italic)];
+    for (const character of run.text) {
+      const codePoint = character.codePointAt(0) ?? 0;
+      if (character !== '\t' && !hasGlyph(face.font, codePoint)) {
+        throw new MissingGlyphError({ codePoint, character, fontFile: face.name, ...locate(run, character), text: run.text });
+      }
     }
   }
 }

@@ -1,6 +1,9 @@
 /** The CLI's report of where an input's JSON goes wrong: line and column from 1, and what was expected. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findJsonSyntaxError } from '../../src/cli/json-syntax.js';
+import { findDuplicateKey, findJsonSyntaxError } from '../../src/cli/json-syntax.js';
+import { messagesFor } from '../../src/cli/messages.js';
+import { readInput } from '../../src/cli/read-input.js';
 
 describe('findJsonSyntaxError', () => {
   it.each([
@@ -39,5 +42,51 @@ describe('findJsonSyntaxError', () => {
   it('does not fail on deeply nested input', () => {
     const problem = findJsonSyntaxError('['.repeat(200_000));
     expect(problem?.message).toMatch(/nested too deeply|expected/);
+  });
+});
+
+describe('readInput: a key written twice in one object', () => {
+  const msg = messagesFor('en');
+  const read = (text: string) => readInput({ kind: 'bytes', bytes: new TextEncoder().encode(text) }, msg);
+
+  it.each([
+    ['{"a\\"b": 1, "a\\"b": 2}', 'a"b'],
+    ['{"x": "\\":", "x": 1}', 'x'],
+    ['{"x": "\\\\", "x": 1}', 'x'],
+    ['{"__proto__": 1, "__proto__": 2}', '__proto__'],
+    ['[{"a": 1}, {"b": [{"c": 1, "c" \n : 2}]}]', 'c'],
+    ['{"a": {"b": 1}, "a": {"b": 1}}', 'a'],
+  ])('%j is refused, naming %j', async (text, key) => {
+    await expect(read(text)).rejects.toThrow(`the key "${key}" appears twice`);
+  });
+
+  it.each(['{"a": "\\"a\\": 1", "b": {"a": 2}}', '{"a": [":", "a", {"a": "a:"}]}', '{"": 1, " ": 2}', '{"a": 1}'])('%j is read', async (text) => {
+    expect(await read(text)).toEqual(JSON.parse(text));
+  });
+
+  it('refuses exactly the texts jsonc-parser finds a repeated key in', async () => {
+    // objects as lists of entries, so a key may come twice; written with arbitrary blanks
+    const blank = fc.constantFrom('', ' ', '\n', '\t', ' \r\n ');
+    const key = fc.constantFrom('a', 'b', 'a"', 'a\\', ':', '__proto__', 'Đảng', '');
+    const value: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.constantFrom('1', 'null', '"a"', '":"', '"\\":"'),
+        fc.tuple(fc.array(fc.tuple(key, tie('value'), blank), { maxLength: 4 }), blank).map(([entries, b]) => `{${b}${entries.map(([k, v, s]) => `${JSON.stringify(k)}${s}:${s}${v}`).join(`,${b}`)}}`),
+        fc.array(tie('value'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
+      ),
+    })).value;
+    await fc.assert(
+      fc.asyncProperty(value, async (text) => {
+        const repeated = findDuplicateKey(text) !== null;
+        const outcome = await read(text).then(
+          () => 'read',
+          (error: Error) => error.message,
+        );
+        if (repeated) expect(outcome).toContain('appears twice');
+        else expect(outcome).toBe('read');
+      }),
+      { numRuns: 500, seed: 2026 },
+    );
   });
 });
