@@ -4,7 +4,7 @@
  * library even to load, so every first worker runs out of memory.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,4 +81,31 @@ describe('render workers writing one job while rendering the next', () => {
     // nothing but the inputs and their files: no temporary file left behind
     expect(readdirSync(folder).sort()).toEqual(names.flatMap((name) => [`${name}.docx`, `${name}.json`, `${name}.pdf`]));
   }, 120_000);
+});
+
+describe('a run\'s templates', () => {
+  it('every job of a run is rendered with the templates as they were when its first job read them', async () => {
+    const folder = mkdtempSync(join(out, 'templates-'));
+    mkdirSync(join(folder, 'ket-luan-hd36'));
+    const authority = join(folder, 'ket-luan-hd36', 'signature-authority.hbs');
+    writeFileSync(authority, 'THAY MẶT {{signature.collective}}');
+    const job = (id: number): RenderJob => ({
+      id,
+      name: 'a.json',
+      source: { kind: 'file', path: EXAMPLE },
+      outputs: [{ format: 'docx', path: join(folder, `${id}.docx`), display: `${id}.docx` }],
+      settings: { lang: 'en', cwd: folder, templates: folder },
+    });
+    const documentXml = async (rendered: Awaited<ReturnType<typeof renderInMemory>>) => {
+      if ('failure' in rendered) throw new Error(JSON.stringify(rendered.failure));
+      return (await JSZip.loadAsync(rendered.files[0]!.data)).file('word/document.xml')!.async('string');
+    };
+
+    const first = await documentXml(await renderInMemory(job(1)));
+    writeFileSync(authority, 'KÝ THAY {{signature.collective}}');
+    const second = await documentXml(await renderInMemory(job(2)));
+
+    expect(first).toContain('THAY MẶT BAN THƯỜNG VỤ');
+    expect(second).toBe(first);
+  });
 });

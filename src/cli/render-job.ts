@@ -2,10 +2,15 @@
  * Rendering one input to its files: the work a worker thread (or, for a single input, the main
  * thread) does. This module loads the library's writers, so it is imported only when rendering.
  */
-import { composeConclusion } from '../node/render.js';
+import type { SigningImages } from '../compose/signing-images.js';
 import type { FontFiles } from '../fonts/font-files.js';
+import type { LoadedFamily } from '../fonts/load.js';
+import { readFontFamily } from '../node/font-files.js';
+import { defaultFontFiles } from '../node/package-paths.js';
 import { bytesOrFile } from '../node/signing-files.js';
-import { writeComposed, type OutputFormat } from '../pipeline.js';
+import { loadTemplates } from '../node/template-folders.js';
+import { compose, writeComposed, type OutputFormat } from '../pipeline.js';
+import type { TemplateSet } from '../templates/load.js';
 import { writeFilesAtomically, type OutputFile } from './atomic-write.js';
 import { describeError } from './describe-error.js';
 import { messagesFor, type Lang } from './messages.js';
@@ -74,13 +79,8 @@ export async function renderInMemory(job: RenderJob): Promise<RenderedJob> {
   try {
     const input = await readInput(job.source, msg);
     const signing = settings.signing ?? {};
-    const composed = composeConclusion(input, {
-      templates: settings.templates,
-      profile: settings.profile,
-      fonts: settings.fonts,
-      signatureImage: signing.signatureImage,
-      sealImage: signing.sealImage,
-    });
+    const run = runFiles(settings);
+    const composed = compose(input, run.templates, run.fonts, run.images);
     // The field and the signature are the PDF's; the DOCX, the editable draft, carries the images only.
     const sign = signing.sign && { ...signing.sign, p12: bytesOrFile('--sign', signing.sign.p12) };
     const files: OutputFile[] = [];
@@ -110,6 +110,41 @@ export async function writeRendered(rendered: RenderedJob): Promise<RenderOutcom
   } catch (error) {
     return failed(job, error);
   }
+}
+
+/** The files every job of a run reads: the templates, the fonts, the signing images. */
+interface RunFiles {
+  templates: TemplateSet;
+  fonts: LoadedFamily;
+  images: SigningImages;
+}
+
+const runs = new Map<string, RunFiles>();
+
+/**
+ * The run's files, read by the first job that needs them and kept for the others (a run has one
+ * set of settings): every document of a batch is rendered with the templates, fonts and images as
+ * they were when it began, and none pays for looking through the templates folder again. As
+ * composeConclusion reads them; a file that cannot be read fails each job alike, as before.
+ */
+function runFiles(settings: RenderSettings): RunFiles {
+  const signing = settings.signing ?? {};
+  const key = JSON.stringify([settings.templates, settings.profile, settings.fonts, signing.signatureImage, signing.sealImage]);
+  let files = runs.get(key);
+  if (files === undefined) {
+    // in composeConclusion's order, so that of two unreadable files the same one is named
+    const templates = loadTemplates({
+      ...(settings.templates !== undefined && { templates: settings.templates }),
+      ...(settings.profile !== undefined && { profile: settings.profile }),
+    });
+    const images = {
+      ...(signing.signatureImage !== undefined && { signatureImage: bytesOrFile('signatureImage', signing.signatureImage) }),
+      ...(signing.sealImage !== undefined && { sealImage: bytesOrFile('sealImage', signing.sealImage) }),
+    };
+    files = { templates, images, fonts: readFontFamily(settings.fonts ?? defaultFontFiles()) };
+    runs.set(key, files);
+  }
+  return files;
 }
 
 function failed(job: RenderJob, error: unknown): RenderOutcome {
