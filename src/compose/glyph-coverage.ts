@@ -40,6 +40,8 @@ export function checkGlyphCoverage(model: DocumentModel, fonts: LoadedFamily, lo
 
 type Locate = (run: TextRun, character: string) => GlyphSource;
 
+const TAB = 0x09;
+
 // Functions of the module rather than closures made per call: V8 optimises a closure made anew
 // for every document again for every document, and these loops run over every character.
 function checkBlock(block: Block | ColumnContent, fonts: LoadedFamily, locate: Locate): void {
@@ -51,10 +53,13 @@ function checkRuns(runs: readonly Run[], fonts: LoadedFamily, locate: Locate): v
   for (const run of runs) {
     if (run.kind !== 'text') continue;
     const face = fonts[fontStyleName(run.bold, run.italic)];
-    for (const character of run.text) {
-      const codePoint = character.codePointAt(0) ?? 0;
-      if (character !== '\t' && !hasGlyph(face.font, codePoint)) {
-        throw new MissingGlyphError({ codePoint, character, fontFile: face.name, ...locate(run, character), text: run.text });
+    const { text } = run;
+    for (let at = 0; at < text.length; at++) {
+      const codePoint = text.codePointAt(at) as number;
+      if (codePoint > 0xffff) at++;
+      if (codePoint !== TAB && !hasGlyph(face.font, codePoint)) {
+        const character = String.fromCodePoint(codePoint);
+        throw new MissingGlyphError({ codePoint, character, fontFile: face.name, ...locate(run, character), text });
       }
     }
   }

@@ -1,6 +1,6 @@
 import { halfPointsToPt, type ParagraphSpec } from '../../layout/index.js';
 import { fontStyleName, type FontStyleName } from '../../fonts/font-files.js';
-import { codePointAdvances } from './font-shaping.js';
+import { shapedWord } from './font-shaping.js';
 import type { PdfFace, PdfFontFamily } from './pdf-fonts.js';
 import { PX_PER_PT, PX_PER_TWIP } from './units.js';
 
@@ -65,20 +65,44 @@ export function shapeParagraph(spec: ParagraphSpec, family: PdfFontFamily): Shap
   return { spec, sizePt, units };
 }
 
-/** Adds the run's units to `units`. */
+/**
+ * Adds the run's units to `units`, piece by piece: each word and each space or tab as the face
+ * shapes it alone (font-shaping.ts), which gives every code point its advance in the whole run.
+ */
 function shapeRun(units: TextUnit[], text: string, style: RunStyle, sizePt: number, family: PdfFontFamily): void {
-  if (text.length === 0) return;
   const face = family.faces[style.face];
-  const advances = codePointAdvances(face, text);
-  const pxPerUnit = (sizePt * PX_PER_PT) / face.unitsPerEm;
   const italic = style.face === 'italics' || style.face === 'bolditalics';
   const fontHeightTwips = Math.round(((face.ascent - face.descent + face.lineGap) / face.unitsPerEm) * sizePt * 20);
-  const italicReservePx = italic ? Math.floor(fontHeightTwips / 12) * PX_PER_TWIP : 0;
-  const known = unitTable(face, style, sizePt);
-  // one pass over the code points, without an array of them first: this runs for every
-  // character of every document
-  let index = 0;
+  const maker: UnitMaker = {
+    known: unitTable(face, style, sizePt),
+    style,
+    pxPerUnit: (sizePt * PX_PER_PT) / face.unitsPerEm,
+    italicReservePx: italic ? Math.floor(fontHeightTwips / 12) * PX_PER_TWIP : 0,
+  };
+  let start = 0;
   for (let at = 0; at < text.length; at++) {
+    const char = text.charCodeAt(at);
+    if (char !== SPACE && char !== TAB) continue;
+    if (start < at) addUnits(units, text, start, at, shapedWord(face, text.slice(start, at)).advances, maker);
+    addUnits(units, text, at, at + 1, shapedWord(face, char === SPACE ? ' ' : '\t').advances, maker);
+    start = at + 1;
+  }
+  if (start < text.length) addUnits(units, text, start, text.length, shapedWord(face, start === 0 ? text : text.slice(start)).advances, maker);
+}
+
+/** What the units of one run share. */
+interface UnitMaker {
+  known: Map<number, TextUnit>;
+  style: RunStyle;
+  pxPerUnit: number;
+  italicReservePx: number;
+}
+
+/** Adds the units of text[from, to), a piece whose code points advance by `advances`. */
+function addUnits(units: TextUnit[], text: string, from: number, to: number, advances: readonly number[], maker: UnitMaker): void {
+  const { known } = maker;
+  let index = 0;
+  for (let at = from; at < to; at++) {
     const codePoint = text.codePointAt(at) as number;
     if (codePoint > 0xffff) at++;
     const tab = codePoint === TAB;
@@ -90,10 +114,10 @@ function shapeRun(units: TextUnit[], text: string, style: RunStyle, sizePt: numb
         text: character,
         kind: codePoint === SPACE ? 'space' : tab ? 'tab' : 'char',
         blank: codePoint !== SPACE && !tab && WHITE_SPACE.test(character),
-        style,
-        advancePx: Math.round(advance * pxPerUnit),
+        style: maker.style,
+        advancePx: Math.round(advance * maker.pxPerUnit),
         advanceUnits: advance,
-        italicReservePx,
+        italicReservePx: maker.italicReservePx,
       };
       // the first advance met is kept: a character advances the same almost everywhere
       if (!known.has(codePoint) && known.size < UNIT_TABLE_LIMIT) known.set(codePoint, unit);
