@@ -101,7 +101,9 @@ export function writtenStream(pdf: Uint8Array, ref: PDFReference): Uint8Array | 
 }
 
 function latin1Bytes(text: string): Uint8Array {
-  return Uint8Array.from(text, (character) => character.charCodeAt(0));
+  const bytes = new Uint8Array(text.length);
+  for (let index = 0; index < text.length; index++) bytes[index] = text.charCodeAt(index);
+  return bytes;
 }
 
 /** Where `needle` first occurs in `haystack`, or -1 (Buffer#indexOf does this, but the core runs without Node's Buffer). */

@@ -300,7 +300,8 @@ class TrueTypeSubset implements FontSubset {
     const view = new DataView(out.buffer);
     out.set(face.header, 0);
     let at = face.header.length;
-    face.tables.forEach((table, index) => {
+    for (let index = 0; index < face.tables.length; index++) {
+      const table = face.tables[index] as (typeof face.tables)[number];
       const length = typeof table === 'string' ? lengths[table] : table.length;
       view.setUint32(12 + 16 * index + 8, at);
       view.setUint32(12 + 16 * index + 12, length);
@@ -345,7 +346,7 @@ class TrueTypeSubset implements FontSubset {
         }
       }
       at += length;
-    });
+    }
     return out;
   }
 }

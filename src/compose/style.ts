@@ -5,13 +5,12 @@ import { parseInline, textRun } from '../text/inline.js';
 
 /** An element's full style: the profile's base text style with the element's differences. */
 export function resolveStyle(profile: Profile, element: ElementStyle): TextStyle {
-  const picked = Object.fromEntries(
-    Object.keys(profile.text).flatMap((key) => {
-      const value = (element as Record<string, unknown>)[key];
-      return value === undefined ? [] : [[key, value]];
-    }),
-  );
-  return { ...profile.text, ...picked };
+  const style: Record<string, unknown> = { ...profile.text };
+  for (const key of Object.keys(profile.text)) {
+    const value = (element as Record<string, unknown>)[key];
+    if (value !== undefined) style[key] = value;
+  }
+  return style as unknown as TextStyle;
 }
 
 /** How a paragraph keeps with what follows, and indents beyond its style's first-line indent. */

@@ -41,8 +41,15 @@ export function shapedWord(face: PdfFace, word: string): ShapedWord {
     advances[target] = (advances[target] ?? 0) + (run.positions[index]?.xAdvance ?? 0);
     cursor += run.glyphs[index]?.codePoints.length ?? 0;
   }
-  const positions = run.positions.map(({ xAdvance, xOffset, yOffset }) => ({ xAdvance, xOffset, yOffset }));
-  const plain = positions.every((position, index) => position.xAdvance === run.glyphs[index]?.advanceWidth && !position.xOffset && !position.yOffset);
+  // loops, not map and every with callbacks: V8 optimises a callback made in each call anew, and
+  // this runs for every word not shaped before
+  const positions: GlyphPosition[] = [];
+  let plain = true;
+  for (let index = 0; index < run.positions.length; index++) {
+    const { xAdvance, xOffset, yOffset } = run.positions[index] as GlyphPosition;
+    positions.push({ xAdvance, xOffset, yOffset });
+    if (xAdvance !== run.glyphs[index]?.advanceWidth || xOffset || yOffset) plain = false;
+  }
   const shaped: ShapedWord = { advances, glyphs: run.glyphs, positions, plain };
   // a copy of the word: a slice of a long paragraph would keep the whole paragraph alive here
   face.words.set(Array.from(word).join(''), shaped, wordBytes(word.length, count));

@@ -59,26 +59,25 @@ export function breakLines(units: TextUnit[], widths: LineWidths): BrokenLine[] 
 
 function nextLine(units: TextUnit[], start: number, availablePx: number, offsetPx: number, tabStopPx: number): BrokenLine {
   const width = new PortionWidth(offsetPx, tabStopPx);
-  const done = (stop: number, next: number, ending: BrokenLine['ending']) => finish(units, start, stop, next, ending, availablePx, offsetPx, tabStopPx);
   for (let index = start; index < units.length; index++) {
     const unit = units[index] as TextUnit;
     if (unit.kind === 'break') {
       // Spaces before a manual break that run past the margin end the line themselves: the
       // break then starts a line of its own, which LibreOffice shows as an empty line.
-      if (width.px > availablePx && index > start) return done(index, index, 'space');
-      return done(index, index + 1, 'break');
+      if (width.px > availablePx && index > start) return finish(units, start, index, index, 'space', availablePx, offsetPx, tabStopPx);
+      return finish(units, start, index, index + 1, 'break', availablePx, offsetPx, tabStopPx);
     }
     width.enter(unit);
     if (unit.kind === 'char' && width.px + unit.advancePx > availablePx - unit.italicReservePx) {
       const at = breakBefore(units, start, index);
-      if (at !== undefined) return done(at, at, (units[at - 1] as TextUnit).kind === 'char' ? 'hyphen' : 'space');
+      if (at !== undefined) return finish(units, start, at, at, (units[at - 1] as TextUnit).kind === 'char' ? 'hyphen' : 'space', availablePx, offsetPx, tabStopPx);
       // No opportunity on the line: cut the word where it overflows, keeping at least one character.
       const cut = index > start ? index : index + 1;
-      return done(cut, cut, 'cut');
+      return finish(units, start, cut, cut, 'cut', availablePx, offsetPx, tabStopPx);
     }
     width.add(unit);
   }
-  return done(units.length, units.length, 'last');
+  return finish(units, start, units.length, units.length, 'last', availablePx, offsetPx, tabStopPx);
 }
 
 /**

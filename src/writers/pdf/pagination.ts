@@ -114,8 +114,9 @@ export function paginate(items: FlowItem[], body: PageBody): PagePlan {
     }
     index++;
   }
-  const pages: Placement[][] = Array.from({ length: state.pageCount }, () => []);
-  state.placements.forEach((placement, at) => (pages[state.pageOf[at] as number] as Placement[]).push(placement));
+  const pages: Placement[][] = [];
+  for (let page = 0; page < state.pageCount; page++) pages.push([]);
+  for (let at = 0; at < state.placements.length; at++) (pages[state.pageOf[at] as number] as Placement[]).push(state.placements[at] as Placement);
   return { pages, exact: state.exact };
 }
 

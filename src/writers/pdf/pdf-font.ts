@@ -158,7 +158,8 @@ export class DocumentFont {
     flags |= 1 << 2;
     if (facts.familyClass === 10) flags |= 1 << 3;
     if (facts.italic) flags |= 1 << 6;
-    const tag = [1, 2, 3, 4, 5, 6].map((index) => String.fromCharCode((this.id.charCodeAt(index) || 73) + 17)).join('');
+    let tag = '';
+    for (let index = 1; index <= 6; index++) tag += String.fromCharCode((this.id.charCodeAt(index) || 73) + 17);
     const name = `${tag}+${facts.postscriptName.replaceAll(' ', '_')}`;
     const { bbox } = facts;
     const descriptor = doc.ref({
@@ -219,7 +220,14 @@ export class DocumentFont {
 
   /** The ToUnicode CMap: for each glyph of the subset, the code points it stands for. */
   private toUnicode(): string {
-    const entries = this.unicode.map((codePoints) => {
+    const entries: string[] = [];
+    for (let number = 0; number < this.unicode.length; number++) {
+      const codePoints = this.unicode[number];
+      // a glyph drawn only as part of another has no code points: an empty entry, as before
+      if (codePoints === undefined) {
+        entries.push('');
+        continue;
+      }
       const encoded: string[] = [];
       for (let value of codePoints) {
         if (value > 0xffff) {
@@ -229,8 +237,8 @@ export class DocumentFont {
         }
         encoded.push(hex4(value));
       }
-      return `<${encoded.join(' ')}>`;
-    });
+      entries.push(`<${encoded.join(' ')}>`);
+    }
     const ranges: string[] = [];
     for (let start = 0; start < entries.length; start += 256) {
       const end = Math.min(start + 256, entries.length);
