@@ -89,23 +89,53 @@ describe('a run\'s templates', () => {
     mkdirSync(join(folder, 'ket-luan-hd36'));
     const authority = join(folder, 'ket-luan-hd36', 'signature-authority.hbs');
     writeFileSync(authority, 'THAY MẶT {{signature.collective}}');
-    const job = (id: number): RenderJob => ({
+    const job = (id: number, run: string): RenderJob => ({
       id,
       name: 'a.json',
       source: { kind: 'file', path: EXAMPLE },
       outputs: [{ format: 'docx', path: join(folder, `${id}.docx`), display: `${id}.docx` }],
-      settings: { lang: 'en', cwd: folder, templates: folder },
+      settings: { lang: 'en', cwd: folder, templates: folder, run },
     });
     const documentXml = async (rendered: Awaited<ReturnType<typeof renderInMemory>>) => {
       if ('failure' in rendered) throw new Error(JSON.stringify(rendered.failure));
       return (await JSZip.loadAsync(rendered.files[0]!.data)).file('word/document.xml')!.async('string');
     };
 
-    const first = await documentXml(await renderInMemory(job(1)));
+    const first = await documentXml(await renderInMemory(job(1, 'one run')));
     writeFileSync(authority, 'KÝ THAY {{signature.collective}}');
-    const second = await documentXml(await renderInMemory(job(2)));
+    const second = await documentXml(await renderInMemory(job(2, 'one run')));
+    const nextRun = await documentXml(await renderInMemory(job(3, 'the next run')));
 
     expect(first).toContain('THAY MẶT BAN THƯỜNG VỤ');
     expect(second).toBe(first);
+    // the next run of the command, in the same process, reads the templates as they are now
+    expect(nextRun).toContain('KÝ THAY BAN THƯỜNG VỤ');
+  });
+});
+
+describe('a worker that dies while another job\'s files are being written', () => {
+  it('renders the job being written again in a new worker, fails the one rendering, and reports each job once', async () => {
+    const marker = join(mkdtempSync(join(out, 'dying-')), 'first-worker-started');
+    // A stand-in for the render worker, speaking its protocol: the first one never finishes
+    // writing job 0 and fails while rendering job 1; the workers after it render every job.
+    const script = `
+      const { parentPort } = require('node:worker_threads');
+      const fs = require('node:fs');
+      const first = !fs.existsSync(${JSON.stringify(marker)});
+      if (first) fs.writeFileSync(${JSON.stringify(marker)}, '');
+      parentPort.on('message', ({ job }) => {
+        if (first && job.id === 1) throw new Error('failed while job 0 was being written');
+        parentPort.postMessage({ type: 'rendered', id: job.id });
+        if (first && job.id === 0) return;
+        parentPort.postMessage({ type: 'done', outcome: { id: job.id, name: job.name, ok: true, outputs: [job.name], warnings: [] } });
+      });`;
+    const jobs: RenderJob[] = [0, 1, 2].map((id) => ({ id, name: `${id}.json`, source: { kind: 'file', path: EXAMPLE }, outputs: [], settings: { lang: 'en', cwd: out } }));
+    const outcomes: RenderOutcome[] = [];
+
+    await new WorkerPool(1, { filename: script, options: { eval: true } }, messagesFor('en')).run(jobs, (outcome) => outcomes.push(outcome));
+
+    expect(outcomes.map((o) => [o.id, o.ok]).sort()).toEqual([[0, true], [1, false], [2, true]]);
+    const failed = outcomes.find((o) => o.id === 1);
+    expect(failed?.ok === false && failed.messages.join('')).toContain('failed while job 0 was being written');
   });
 });

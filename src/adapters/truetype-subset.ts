@@ -215,8 +215,9 @@ function takeConstantTables(face: TrueTypeFace, reference: Uint8Array): boolean 
 export function trueTypeSubsets(data: Uint8Array, fontkitSubset: FontkitSubsets): { createSubset(): FontSubset } | undefined {
   const face = readFace(data);
   if (!face) return undefined;
-  // a few glyphs from all over the font, so the check sees the counts it writes differ from glyph 0's
-  const sample = [face.numGlyphs - 1, face.numGlyphs >> 1, 1].filter((id, index, all) => id > 0 && all.indexOf(id) === index);
+  // a few glyphs from all over the font, so the check sees the counts it writes differ from glyph
+  // 0's, and the first composite glyph, so it sees its components renumbered as fontkit does
+  const sample = [face.numGlyphs - 1, face.numGlyphs >> 1, 1, firstComposite(face)].filter((id, index, all) => id > 0 && all.indexOf(id) === index);
   let expected: Uint8Array;
   let glyphs: readonly number[];
   try {
@@ -234,6 +235,16 @@ export function trueTypeSubsets(data: Uint8Array, fontkitSubset: FontkitSubsets)
   const written = check.encode();
   if (!sameBytes(written, expected) || check.glyphs.join(',') !== glyphs.join(',')) return undefined;
   return subsets;
+}
+
+/** The first glyph made of others, or 0 when the font has none (or it cannot be read). */
+function firstComposite(face: TrueTypeFace): number {
+  for (let id = 1; id < face.numGlyphs; id++) {
+    const components = face.componentsOf(id);
+    if (components === null) return 0;
+    if (components.length > 0) return id;
+  }
+  return 0;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

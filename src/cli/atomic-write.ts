@@ -49,6 +49,8 @@ export async function writeFilesAtomically(files: readonly OutputFile[], msg: Me
         }),
       ),
     );
+    // the first file that failed, in the job's order (with a full disk, a later file can be the
+    // one that filled it)
     const refused = writes.find((write) => write.status === 'rejected');
     if (refused) throw refused.reason;
     for (const entry of temps) {
@@ -115,8 +117,9 @@ export async function makeFolder(path: string, display: string, msg: Messages): 
 }
 
 /**
- * Removes the temporary files this process left in a folder (after an interrupt, when
- * worker threads were stopped mid-write). Synchronous, for use on the way out.
+ * Removes the temporary files this process left in a folder (after an interrupt, when worker
+ * threads were stopped mid-write, or after a batch in which a worker died while writing).
+ * Synchronous, for use on the way out; only when no thread of this process is writing.
  */
 export function removeTempFiles(dir: string, pid = process.pid): void {
   let names: string[];

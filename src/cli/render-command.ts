@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { FontFiles } from '../fonts/font-files.js';
@@ -94,6 +95,7 @@ export async function renderCommand(args: readonly string[], options: RenderComm
     ...(Object.keys(signing).length > 0 && { signing }),
     lang,
     cwd: io.cwd,
+    run: randomUUID(),
   };
   const plan = planJobs(entries, formats, outDir, options.out, settings, stdinBytes, msg);
   const progress = createProgress({ total: entries.length + problems.length, quiet: options.quiet === true, stream: io.stderr, msg });
@@ -123,6 +125,9 @@ export async function renderCommand(args: readonly string[], options: RenderComm
   try {
     if (pool !== null) {
       await pool.run(plan.jobs, report);
+      // A worker that died while writing leaves its temporary files (its jobs were rendered
+      // again under other names); once the pool is done, no thread of this process writes.
+      for (const folder of outFolders) removeTempFiles(folder);
     } else if (plan.jobs.length > 0) {
       // One small input: the main thread renders, sparing a worker's start-up.
       const render = await loadRenderer(msg);

@@ -39,6 +39,8 @@ export interface RenderSettings {
   lang: Lang;
   /** The folder paths in messages are relative to. */
   cwd: string;
+  /** Names the command's run: its jobs share the files they read (see runFiles); another run reads them again. */
+  run?: string;
 }
 
 export interface SigningSettings {
@@ -119,18 +121,21 @@ interface RunFiles {
   images: SigningImages;
 }
 
-const runs = new Map<string, RunFiles>();
+/** The files of the latest run: a thread renders one run at a time. */
+let latest: { key: string; files: RunFiles } | undefined;
 
 /**
- * The run's files, read by the first job that needs them and kept for the others (a run has one
- * set of settings): every document of a batch is rendered with the templates, fonts and images as
- * they were when it began, and none pays for looking through the templates folder again. As
- * composeConclusion reads them; a file that cannot be read fails each job alike, as before.
+ * The run's files, read by its first job and kept for the others (a run has one set of settings):
+ * every document of a batch is rendered with the templates, fonts and images as they were when it
+ * began, and none pays for looking through the templates folder again. The next run (another
+ * `settings.run`) reads them again. As composeConclusion reads them; a file that cannot be read
+ * fails each job alike, as before.
  */
 function runFiles(settings: RenderSettings): RunFiles {
   const signing = settings.signing ?? {};
-  const key = JSON.stringify([settings.templates, settings.profile, settings.fonts, signing.signatureImage, signing.sealImage]);
-  let files = runs.get(key);
+  const key = JSON.stringify([settings.run, settings.templates, settings.profile, settings.fonts, signing.signatureImage, signing.sealImage]);
+  // a job without a run of its own reads the files each time, with their own caches' checks
+  let files = settings.run !== undefined && latest?.key === key ? latest.files : undefined;
   if (files === undefined) {
     // in composeConclusion's order, so that of two unreadable files the same one is named
     const templates = loadTemplates({
@@ -142,7 +147,7 @@ function runFiles(settings: RenderSettings): RunFiles {
       ...(signing.sealImage !== undefined && { sealImage: bytesOrFile('sealImage', signing.sealImage) }),
     };
     files = { templates, images, fonts: readFontFamily(settings.fonts ?? defaultFontFiles()) };
-    runs.set(key, files);
+    latest = { key, files };
   }
   return files;
 }

@@ -69,7 +69,8 @@ function resolveFromHere(specifier: string): string | null {
  * the job it was rendering and is replaced while jobs remain; one that ran out of its bounded
  * heap is replaced by a worker without the bound, which renders that job again (nothing of it
  * was written: a job writes its files only once all are rendered). A job whose files were being
- * written when its worker died is rendered again: what it had written is whole or absent.
+ * written when its worker died is rendered again, once: what it had written is whole or absent.
+ * Every job is reported once.
  */
 export class WorkerPool {
   private readonly workers = new Set<Worker>();
@@ -88,7 +89,13 @@ export class WorkerPool {
     const roomy = roomyLaunch(this.launch);
     return new Promise((resolvePool) => {
       if (remaining === 0) return resolvePool();
+      const finished = new Set<number>();
+      /** Jobs already rendered again once because their worker died while writing their files. */
+      const rewritten = new Set<number>();
       const finish = (outcome: RenderOutcome) => {
+        // once per job, whatever a dying worker still delivers
+        if (finished.has(outcome.id)) return;
+        finished.add(outcome.id);
         onOutcome(outcome);
         remaining--;
         if (remaining === 0) resolvePool();
@@ -99,8 +106,11 @@ export class WorkerPool {
         this.workers.add(worker);
         let rendering: RenderJob | null = null;
         const writing = new Map<number, RenderJob>();
+        // Node may deliver a message a worker posted before it failed after the failure itself:
+        // once dead, the worker's jobs are the queue's again and nothing it says counts.
+        let dead = false;
         const next = () => {
-          if (rendering !== null || writing.size > 1) return;
+          if (dead || rendering !== null || writing.size > 1) return;
           if (queue.length === 0 || this.stopped) {
             if (writing.size > 0) return;
             this.workers.delete(worker);
@@ -111,19 +121,29 @@ export class WorkerPool {
           worker.postMessage({ type: 'job', job: rendering } satisfies ToWorker);
         };
         const die = (reason: string, outOfMemory = false) => {
+          if (dead) return;
+          dead = true;
           this.workers.delete(worker);
           const lost = rendering;
           rendering = null;
-          queue.unshift(...writing.values());
+          const held = [...writing.values()];
           writing.clear();
-          if (lost !== null && outOfMemory && launch !== roomy) {
-            queue.unshift(lost);
+          // a job being written is rendered again, once: a second death while writing it fails it
+          for (const job of held) {
+            if (rewritten.has(job.id)) finish({ id: job.id, name: job.name, ok: false, messages: [`${job.name}: ${reason}`] });
+            else rewritten.add(job.id);
+          }
+          queue.unshift(...held.filter((job) => !finished.has(job.id)));
+          // the files being written count against the bound too: no job is blamed for the memory
+          if (outOfMemory && launch !== roomy && (lost !== null || held.length > 0)) {
+            if (lost !== null) queue.unshift(lost);
             return startWorker(roomy);
           }
           if (lost !== null) finish({ id: lost.id, name: lost.name, ok: false, messages: [`${lost.name}: ${reason}`] });
           if (queue.length > 0 && !this.stopped) startWorker(launch);
         };
         worker.on('message', (message: FromWorker) => {
+          if (dead) return;
           if (message.type === 'rendered' && rendering?.id === message.id) {
             writing.set(message.id, rendering);
             rendering = null;

@@ -53,7 +53,10 @@ export function loadTemplates(options: LoadTemplatesOptions = {}): TemplateSet {
   // The override folder is looked through on every call, as the files' times are: a file added
   // or renamed since changes what it holds but not the state of the files the loader reads.
   const unused = roots.length > 1 ? checkTemplatesFolder(roots[1]!, listProfiles(roots[0]!)) : [];
-  const key = JSON.stringify([roots, profile, roots.map(filesState), unused.map((w) => [w.field, w.message])]);
+  // An override folder may hold a package profile's templates without its profile.json: its files
+  // count too, or an edit to them would not be seen.
+  const packageProfiles = listProfiles(roots[0]!);
+  const key = JSON.stringify([roots, profile, roots.map((root) => filesState(root, packageProfiles)), unused.map((w) => [w.field, w.message])]);
   const cached = cache.get(key);
   if (cached) return cached;
   const set = loadTemplateSet(
@@ -76,9 +79,9 @@ function rootsOf(options: LoadTemplatesOptions): string[] {
   return roots;
 }
 
-/** The size and modification time of every file a profile folder of `root` may hold. */
-function filesState(root: string): (string | number)[] {
-  return listProfiles(root).flatMap((profile) =>
+/** The size and modification time of every file a profile folder of `root` (its own, and the package's) may hold. */
+function filesState(root: string, packageProfiles: readonly string[]): (string | number)[] {
+  return [...new Set([...packageProfiles, ...listProfiles(root)])].sort().flatMap((profile) =>
     [PROFILE_FILE, ...Object.values(TEMPLATE_FILES)].map((file) => {
       const path = join(root, profile, file);
       const stats = statSync(path, { throwIfNoEntry: false });

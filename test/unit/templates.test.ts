@@ -82,6 +82,19 @@ describe('loadTemplates: the defaults', () => {
   it('loads the same set twice (cached)', () => {
     expect(loadTemplates()).toBe(loadTemplates());
   });
+
+  it('reads again a template edited in an override folder that holds no profile.json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ket-luan-override-'));
+    mkdirSync(join(dir, 'ket-luan-hd36'));
+    const file = join(dir, 'ket-luan-hd36', 'signature-position.hbs');
+    writeFileSync(file, 'BÍ THƯ');
+    const before = loadTemplates({ templates: dir });
+    writeFileSync(file, 'PHÓ BÍ THƯ');
+    const after = loadTemplates({ templates: dir });
+    rmSync(dir, { recursive: true, force: true });
+    expect(before.templates.signaturePosition({}).trim()).toBe('BÍ THƯ');
+    expect(after.templates.signaturePosition({}).trim()).toBe('PHÓ BÍ THƯ');
+  });
 });
 
 describe('loadTemplates: the profile "thong-bao-hd36"', () => {
