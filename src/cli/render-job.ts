@@ -125,9 +125,9 @@ interface RunFiles {
 let latest: { key: string; files: RunFiles } | undefined;
 
 /**
- * The run's files, read by its first job and kept for the others (a run has one set of settings):
- * every document of a batch is rendered with the templates, fonts and images as they were when it
- * began, and none pays for looking through the templates folder again. The next run (another
+ * The run's files, read by its first job in this thread and kept for the others (a run has one
+ * set of settings): a file edited while a batch runs does not change it halfway, and no document
+ * pays for looking through the templates folder again. The next run (another
  * `settings.run`) reads them again. As composeConclusion reads them; a file that cannot be read
  * fails each job alike, as before.
  */
