@@ -73,26 +73,23 @@ export function forEachPiece(face: PdfFace, text: string, visit: (piece: ShapedW
 /**
  * The advance of each code point of `text`, in font units. Glyphs map to code points one to one
  * for the fonts we ship; a ligature or a decomposition puts the advance on the first code point
- * concerned. Runs of several words are kept too, as a document repeats its own lines and phrases.
- * The array returned is shared: callers must not change it.
+ * concerned. The array returned may be a word's own, shared: callers must not change it. (Line
+ * breaking takes its advances from the words directly, see paragraph-shaping.ts.)
  */
 export function codePointAdvances(face: PdfFace, text: string): readonly number[] {
-  const cached = face.runs.get(text);
-  if (cached) return cached;
   const pieces: ShapedWord[] = [];
   forEachPiece(face, text, (piece) => pieces.push(piece));
   if (pieces.length === 1) return (pieces[0] as ShapedWord).advances;
   const advances: number[] = [];
   // a loop, not push(...values): a word may be a million characters long
   for (const piece of pieces) for (const advance of piece.advances) advances.push(advance);
-  face.runs.set(text, advances, runBytes(text.length, advances.length));
   return advances;
 }
 
 const SPACE = 0x20;
 const TAB = 0x09;
 
-/** Width of `text`, in font units: the sum of its advances, so it shares their cache. */
+/** Width of `text`, in font units: the sum of its advances. */
 export function shapedWidth(face: PdfFace, text: string): number {
   let width = 0;
   for (const advance of codePointAdvances(face, text)) width += advance;
@@ -100,16 +97,12 @@ export function shapedWidth(face: PdfFace, text: string): number {
 }
 
 /**
- * Rough sizes in memory, for the caches' bounds: a string's characters (two bytes each) and
+ * A word's rough size in memory, for the cache's bound: a string's characters (two bytes each) and
  * headers, an array slot per advance, and per glyph a slot and a position object of three numbers
  * (glyph objects belong to the font and are shared).
  */
 function wordBytes(characters: number, glyphs: number): number {
   return 120 + 2 * characters + 8 * characters + 80 * glyphs;
-}
-
-function runBytes(characters: number, advances: number): number {
-  return 60 + 2 * characters + 8 * advances;
 }
 
 /**

@@ -285,7 +285,7 @@ interface SubsetStreams {
  * draw the same header, title and signature block, so a face's glyphs come back the same, and
  * its streams with them: deflating a subset is most of what it costs (writing it, see
  * adapters/truetype-subset.ts, is a small part). The widths and codes of a subset follow from its
- * glyphs too. Bounded like the shaping caches: emptied when full.
+ * glyphs too. Bounded like the word cache: emptied when full.
  */
 const subsetCaches = new WeakMap<object, { bytes: number; streams: Map<string, SubsetStreams> }>();
 const SUBSET_CACHE_BYTES = 4_000_000;

@@ -20,9 +20,8 @@ export interface PdfFace {
   underlineThickness: number;
   /** The font without its kerning (unkerned-font.ts): what pdfkit draws with and we measure with. */
   drawing: { data: Uint8Array; font: fontkit.Font };
-  /** Shaping results kept across renders: words and blanks, and the advances of whole runs (see font-shaping.ts). */
+  /** Shaping results kept across renders: words and blanks (see font-shaping.ts). */
   words: ShapingCache<ShapedWord>;
-  runs: ShapingCache<readonly number[]>;
 }
 
 export interface PdfFontFamily {
@@ -32,12 +31,11 @@ export interface PdfFontFamily {
 const families = new WeakMap<LoadedFamily, PdfFontFamily>();
 
 /**
- * What each face's shaping caches may hold, in estimated bytes: a working set of official wording
- * is a few thousand words (well under a megabyte); the bound keeps a long-running service that
- * renders many different documents from growing, whatever text it is given.
+ * What each face's word cache may hold, in estimated bytes: a working set of official wording is a
+ * few thousand words (well under a megabyte); the bound keeps a long-running service that renders
+ * many different documents from growing, whatever text it is given.
  */
 const WORD_CACHE_BYTES = 4_000_000;
-const RUN_CACHE_BYTES = 4_000_000;
 
 /**
  * The PDF's faces of a family of parsed fonts, made once per family (a family is one object per
@@ -69,7 +67,6 @@ export function pdfFontFamily(loaded: LoadedFamily): PdfFontFamily {
       underlineThickness: underlineMetrics(font).thickness,
       drawing: { data, font: drawingFont },
       words: new ShapingCache(WORD_CACHE_BYTES),
-      runs: new ShapingCache(RUN_CACHE_BYTES),
     };
   }
   const family = { faces };
