@@ -53,23 +53,46 @@ export interface ShapedParagraph {
  */
 export function shapeParagraph(spec: ParagraphSpec, family: PdfFontFamily): ShapedParagraph {
   const sizePt = halfPointsToPt(spec.sizeHalfPoints);
-  const units: TextUnit[] = [];
+  const units = unitList(spec);
   let lastStyle: RunStyle = { face: 'normal', underline: false };
   for (const run of spec.runs) {
-    for (let i = 0; i < run.breaks; i++) units.push({ text: '\n', kind: 'break', blank: false, style: lastStyle, advancePx: 0, advanceUnits: 0, italicReservePx: 0 });
+    for (let i = 0; i < run.breaks; i++) add(units, { text: '\n', kind: 'break', blank: false, style: lastStyle, advancePx: 0, advanceUnits: 0, italicReservePx: 0 });
     if (run.text === undefined) continue;
     const style = { face: fontStyleName(run.bold, run.italic), underline: run.underline };
     lastStyle = style;
     shapeRun(units, run.text, style, sizePt, family);
   }
-  return { spec, sizePt, units };
+  units.items.length = units.count;
+  return { spec, sizePt, units: units.items };
+}
+
+/** A paragraph's units as they are made: `count` of `items` are filled. */
+interface UnitList {
+  items: TextUnit[];
+  count: number;
+}
+
+/**
+ * Room for all of a paragraph's units at once: grown one unit at a time, the array was copied
+ * over and over, the largest allocation of line breaking. A run's text has at least as many
+ * UTF-16 units as code points, so the room is enough; what is left over is cut off at the end.
+ */
+function unitList(spec: ParagraphSpec): UnitList {
+  let room = 0;
+  for (const run of spec.runs) room += run.breaks + (run.text?.length ?? 0);
+  // beyond this V8 makes a slow, dictionary-backed array of `new Array(n)`: grown as it goes
+  return { items: room > 50_000 ? [] : new Array<TextUnit>(room), count: 0 };
+}
+
+function add(units: UnitList, unit: TextUnit): void {
+  units.items[units.count++] = unit;
 }
 
 /**
  * Adds the run's units to `units`, piece by piece: each word and each space or tab as the face
  * shapes it alone (font-shaping.ts), which gives every code point its advance in the whole run.
  */
-function shapeRun(units: TextUnit[], text: string, style: RunStyle, sizePt: number, family: PdfFontFamily): void {
+function shapeRun(units: UnitList, text: string, style: RunStyle, sizePt: number, family: PdfFontFamily): void {
   const face = family.faces[style.face];
   const italic = style.face === 'italics' || style.face === 'bolditalics';
   const fontHeightTwips = Math.round(((face.ascent - face.descent + face.lineGap) / face.unitsPerEm) * sizePt * 20);
@@ -99,7 +122,7 @@ interface UnitMaker {
 }
 
 /** Adds the units of text[from, to), a piece whose code points advance by `advances`. */
-function addUnits(units: TextUnit[], text: string, from: number, to: number, advances: readonly number[], maker: UnitMaker): void {
+function addUnits(units: UnitList, text: string, from: number, to: number, advances: readonly number[], maker: UnitMaker): void {
   const { known } = maker;
   let index = 0;
   for (let at = from; at < to; at++) {
@@ -122,7 +145,7 @@ function addUnits(units: TextUnit[], text: string, from: number, to: number, adv
       // the first advance met is kept: a character advances the same almost everywhere
       if (!known.has(codePoint) && known.size < UNIT_TABLE_LIMIT) known.set(codePoint, unit);
     }
-    units.push(unit);
+    add(units, unit);
     index++;
   }
 }
