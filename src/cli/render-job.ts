@@ -2,15 +2,10 @@
  * Rendering one input to its files: the work a worker thread (or, for a single input, the main
  * thread) does. This module loads the library's writers, so it is imported only when rendering.
  */
-import type { SigningImages } from '../compose/signing-images.js';
 import type { FontFiles } from '../fonts/font-files.js';
-import type { LoadedFamily } from '../fonts/load.js';
-import { readFontFamily } from '../node/font-files.js';
-import { defaultFontFiles } from '../node/package-paths.js';
+import { readComposeFiles, type ComposeFiles } from '../node/render.js';
 import { bytesOrFile } from '../node/signing-files.js';
-import { loadTemplates } from '../node/template-folders.js';
 import { compose, writeComposed, type OutputFormat } from '../pipeline.js';
-import type { TemplateSet } from '../templates/load.js';
 import { writeFilesAtomically, type OutputFile } from './atomic-write.js';
 import { describeError } from './describe-error.js';
 import { messagesFor, type Lang } from './messages.js';
@@ -114,41 +109,22 @@ export async function writeRendered(rendered: RenderedJob): Promise<RenderOutcom
   }
 }
 
-/** The files every job of a run reads: the templates, the fonts, the signing images. */
-interface RunFiles {
-  templates: TemplateSet;
-  fonts: LoadedFamily;
-  images: SigningImages;
-}
-
 /** The files of the latest run: a thread renders one run at a time. */
-let latest: { key: string; files: RunFiles } | undefined;
+let latest: { key: string; files: ComposeFiles } | undefined;
 
 /**
- * The run's files, read by its first job in this thread and kept for the others (a run has one
- * set of settings): a file edited while a batch runs does not change it halfway, and no document
- * pays for looking through the templates folder again. The next run (another
- * `settings.run`) reads them again. As composeConclusion reads them; a file that cannot be read
- * fails each job alike, as before.
+ * The run's files (templates, fonts, signing images), read by its first job in this thread and
+ * kept for the others (a run has one set of settings): a file edited while a batch runs does not
+ * change it halfway, and no document pays for looking through the templates folder again. The
+ * next run (another `settings.run`) reads them again; a job without a run reads them each time.
  */
-function runFiles(settings: RenderSettings): RunFiles {
+function runFiles(settings: RenderSettings): ComposeFiles {
   const signing = settings.signing ?? {};
-  const key = JSON.stringify([settings.run, settings.templates, settings.profile, settings.fonts, signing.signatureImage, signing.sealImage]);
-  // a job without a run of its own reads the files each time, with their own caches' checks
-  let files = settings.run !== undefined && latest?.key === key ? latest.files : undefined;
-  if (files === undefined) {
-    // in composeConclusion's order, so that of two unreadable files the same one is named
-    const templates = loadTemplates({
-      ...(settings.templates !== undefined && { templates: settings.templates }),
-      ...(settings.profile !== undefined && { profile: settings.profile }),
-    });
-    const images = {
-      ...(signing.signatureImage !== undefined && { signatureImage: bytesOrFile('signatureImage', signing.signatureImage) }),
-      ...(signing.sealImage !== undefined && { sealImage: bytesOrFile('sealImage', signing.sealImage) }),
-    };
-    files = { templates, images, fonts: readFontFamily(settings.fonts ?? defaultFontFiles()) };
-    latest = { key, files };
-  }
+  const options = { templates: settings.templates, profile: settings.profile, fonts: settings.fonts, signatureImage: signing.signatureImage, sealImage: signing.sealImage };
+  const key = JSON.stringify([settings.run, options]);
+  if (settings.run !== undefined && latest?.key === key) return latest.files;
+  const files = readComposeFiles(options);
+  latest = { key, files };
   return files;
 }
 

@@ -8,6 +8,9 @@ import { readFontFamily } from './font-files.js';
 import { defaultFontFiles } from './package-paths.js';
 import { bytesOrFile } from './signing-files.js';
 import { loadTemplates } from './template-folders.js';
+import type { SigningImages } from '../compose/signing-images.js';
+import type { LoadedFamily } from '../fonts/load.js';
+import type { TemplateSet } from '../templates/load.js';
 
 /**
  * The main entry's API: the IO-free pipeline (src/pipeline.ts) with templates and fonts read
@@ -76,12 +79,25 @@ export function composeConclusion(input: unknown, options: ComposeOptions = {}):
 }
 
 function composeFromDisk(input: unknown, options: ComposeOptions): ComposedConclusion {
+  const { templates, fonts, images } = readComposeFiles(options);
+  return compose(input, templates, fonts, images);
+}
+
+/** What composing reads from disk: the template set, the fonts and the signing images. */
+export interface ComposeFiles {
+  templates: TemplateSet;
+  fonts: LoadedFamily;
+  images: SigningImages;
+}
+
+/** Reads the files the options name (or the package's own), in this order: templates, images, fonts. */
+export function readComposeFiles(options: ComposeOptions): ComposeFiles {
   const templates = loadTemplates({
     ...(options.templates !== undefined && { templates: options.templates }),
     ...(options.profile !== undefined && { profile: options.profile }),
   });
   const images = { signatureImage: bytesOrFile('signatureImage', options.signatureImage), sealImage: bytesOrFile('sealImage', options.sealImage) };
-  return compose(input, templates, readFontFamily(options.fonts ?? defaultFontFiles()), images);
+  return { templates, fonts: readFontFamily(options.fonts ?? defaultFontFiles()), images };
 }
 
 /**
