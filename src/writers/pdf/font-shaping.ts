@@ -58,16 +58,29 @@ export function shapedWord(face: PdfFace, word: string): ShapedWord {
 
 /** Calls `visit` with each piece of `text` in order: words, and every space or tab alone. */
 export function forEachPiece(face: PdfFace, text: string, visit: (piece: ShapedWord) => void): void {
-  let start = 0;
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (char === SPACE || char === TAB) {
-      if (start < index) visit(shapedWord(face, text.slice(start, index)));
-      visit(shapedWord(face, char === SPACE ? ' ' : '\t'));
-      start = index + 1;
-    }
+  for (let start = 0; start < text.length; ) {
+    const end = pieceEnd(text, start);
+    visit(pieceAt(face, text, start, end));
+    start = end;
   }
-  if (start < text.length) visit(shapedWord(face, start === 0 ? text : text.slice(start)));
+}
+
+/** Where the piece of `text` that begins at `start` ends: after a space or tab alone, or at the next one. */
+export function pieceEnd(text: string, start: number): number {
+  const first = text.charCodeAt(start);
+  if (first === SPACE || first === TAB) return start + 1;
+  let end = start + 1;
+  while (end < text.length) {
+    const char = text.charCodeAt(end);
+    if (char === SPACE || char === TAB) break;
+    end++;
+  }
+  return end;
+}
+
+/** The piece text[start, end), shaped (the whole text is not copied when it is the piece). */
+export function pieceAt(face: PdfFace, text: string, start: number, end: number): ShapedWord {
+  return shapedWord(face, start === 0 && end === text.length ? text : text.slice(start, end));
 }
 
 /**

@@ -20,5 +20,5 @@ export function drawPageNumber(numbering: PageNumberLayout | null, pageNumber: n
   const shift = numbering.align === 'center' ? slack / 2 : numbering.align === 'right' ? slack : 0;
   const baseline = twipsToPt(numbering.fromTopTwips) + (face.lineGap + face.ascent) * scale;
   ctx.out.font('normal', sizePt);
-  ctx.out.text(text, twipsToPt(geometry.leftTwips) + shift, baseline, 0);
+  ctx.out.text(text, twipsToPt(geometry.leftTwips) + shift, baseline);
 }

@@ -1,6 +1,6 @@
 import { halfPointsToPt, type ParagraphSpec } from '../../layout/index.js';
 import { fontStyleName, type FontStyleName } from '../../fonts/font-files.js';
-import { shapedWord } from './font-shaping.js';
+import { pieceAt, pieceEnd } from './font-shaping.js';
 import type { PdfFace, PdfFontFamily } from './pdf-fonts.js';
 import { PX_PER_PT, PX_PER_TWIP } from './units.js';
 
@@ -102,15 +102,12 @@ function shapeRun(units: UnitList, text: string, style: RunStyle, sizePt: number
     pxPerUnit: (sizePt * PX_PER_PT) / face.unitsPerEm,
     italicReservePx: italic ? Math.floor(fontHeightTwips / 12) * PX_PER_TWIP : 0,
   };
-  let start = 0;
-  for (let at = 0; at < text.length; at++) {
-    const char = text.charCodeAt(at);
-    if (char !== SPACE && char !== TAB) continue;
-    if (start < at) addUnits(units, text, start, at, shapedWord(face, text.slice(start, at)).advances, maker);
-    addUnits(units, text, at, at + 1, shapedWord(face, char === SPACE ? ' ' : '\t').advances, maker);
-    start = at + 1;
+  // the pieces of forEachPiece, walked without a callback (V8 would optimise one made per run anew)
+  for (let start = 0; start < text.length; ) {
+    const end = pieceEnd(text, start);
+    addUnits(units, text, start, end, pieceAt(face, text, start, end).advances, maker);
+    start = end;
   }
-  if (start < text.length) addUnits(units, text, start, text.length, shapedWord(face, start === 0 ? text : text.slice(start)).advances, maker);
 }
 
 /** What the units of one run share. */

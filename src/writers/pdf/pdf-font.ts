@@ -46,23 +46,24 @@ export class DocumentFont {
   /**
    * The operators that draw `text` with its baseline's start at (x, y), y from the page's top
    * (the font is named in the current page's resources), as pdfkit's
-   * text(text, x, y, { lineBreak: false, baseline: 'alphabetic', wordSpacing }) draws it: with
-   * word spacing, the words without their spaces, each gap the space's width plus wordSpacing.
+   * text(text, x, y, { lineBreak: false, baseline: 'alphabetic' }) draws it.
    */
-  draw(text: string, x: number, y: number, sizePt: number, wordSpacing: number): string {
+  draw(text: string, x: number, y: number, sizePt: number): string {
     if (text.length === 0) return '';
     const pieces: ShapedWord[] = [];
-    if (wordSpacing) for (const word of text.trim().split(/\s+/)) pieces.push(shapedWord(this.face, word));
-    else forEachPiece(this.face, text, (piece) => pieces.push(piece));
-    return this.drawPieces(pieces, x, y, sizePt, wordSpacing);
+    forEachPiece(this.face, text, (piece) => pieces.push(piece));
+    return this.drawPieces(pieces, x, y, sizePt, 0);
   }
 
   /**
-   * The same as draw(words.join(' '), …) for words that hold no white space: the line's layout
-   * has them apart already, so they are not joined to be split again.
+   * The operators that draw `words` (none holding white space), a space between each two, as
+   * pdfkit's text(words.join(' '), x, y, { lineBreak: false, baseline: 'alphabetic', wordSpacing })
+   * draws them: with word spacing, the words without their spaces, each gap the space's width
+   * plus wordSpacing. The line's layout has the words apart already: they are not joined to be
+   * split again.
    */
   drawWords(words: readonly string[], x: number, y: number, sizePt: number, wordSpacing: number): string {
-    if (words.length === 0 || (words.length === 1 && words[0] === '')) return '';
+    if (words.length === 0) return '';
     const pieces: ShapedWord[] = [];
     const space = wordSpacing ? undefined : shapedWord(this.face, ' ');
     for (const word of words) {

@@ -65,16 +65,13 @@ export class WriterDocument {
     this.sizePt = sizePt;
   }
 
-  /**
-   * Draws `text` in the current font with its baseline at (x, y), never wrapped; wordSpacing is
-   * added to each gap between its words.
-   */
-  text(text: string, x: number, y: number, wordSpacing: number): void {
-    const operators = this.currentFont().draw(text, x, y, this.sizePt, wordSpacing);
+  /** Draws `text` in the current font with its baseline at (x, y), never wrapped. */
+  text(text: string, x: number, y: number): void {
+    const operators = this.currentFont().draw(text, x, y, this.sizePt);
     if (operators !== '') this.pending.push(operators);
   }
 
-  /** As text(words.join(' '), …), for words that hold no white space. */
+  /** As text(words.join(' '), …), for words that hold no white space, with wordSpacing added to each gap between them. */
   words(words: readonly string[], x: number, y: number, wordSpacing: number): void {
     const operators = this.currentFont().drawWords(words, x, y, this.sizePt, wordSpacing);
     if (operators !== '') this.pending.push(operators);
