@@ -1,3 +1,4 @@
+import { isTrueTypeVersion, sfntTables } from '../fonts/sfnt.js';
 import type { FontSubset } from './fontkit.js';
 
 /**
@@ -120,19 +121,11 @@ class TrueTypeFace {
 
 /** The table directory of a single TrueType font file, by tag; undefined when it is not one. */
 function tableDirectory(data: Uint8Array): Map<string, TableRecord> | undefined {
-  if (data.length < 12) return undefined;
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const version = view.getUint32(0);
-  // 0x00010000, or 'true' (Apple); not OTTO, ttcf, wOFF, wOF2
-  if (version !== 0x00010000 && version !== 0x74727565) return undefined;
-  const count = view.getUint16(4);
-  if (12 + 16 * count > data.length) return undefined;
+  const records = sfntTables(data);
+  // not OTTO, ttcf, wOFF, wOF2
+  if (records === undefined || !isTrueTypeVersion(new DataView(data.buffer, data.byteOffset, 4).getUint32(0))) return undefined;
   const tables = new Map<string, TableRecord>();
-  for (let index = 0; index < count; index++) {
-    const at = 12 + 16 * index;
-    const tag = String.fromCharCode(data[at] as number, data[at + 1] as number, data[at + 2] as number, data[at + 3] as number);
-    const offset = view.getUint32(at + 8);
-    const length = view.getUint32(at + 12);
+  for (const { tag, offset, length } of records) {
     if (tables.has(tag) || offset + length > data.length) return undefined;
     tables.set(tag, { offset, length });
   }

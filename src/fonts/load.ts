@@ -1,6 +1,7 @@
 import * as fontkit from 'fontkit';
 import { FONT_STYLES, type FontStyleName } from './font-files.js';
 import { FontError } from './errors.js';
+import { isTrueTypeVersion, sfntTables, tagAt } from './sfnt.js';
 
 /** A parsed font file and its bytes. */
 export interface LoadedFont {
@@ -40,27 +41,22 @@ function checkContainer(data: Uint8Array, name: string): void {
     throw new FontError(name, `is ${data.byteLength} bytes long, too short to be a font`, `chỉ dài ${data.byteLength} byte, quá ngắn để là một phông chữ`);
   }
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const tag = String.fromCharCode(data[0]!, data[1]!, data[2]!, data[3]!);
+  const tag = tagAt(data, 0);
   if (tag === 'wOF2' || tag === 'wOFF') {
     const kind = tag === 'wOF2' ? 'WOFF2' : 'WOFF';
     throw new FontError(name, `is a ${kind} web font; give the TrueType (.ttf) or OpenType (.otf) file`, `là phông chữ web ${kind}; hãy dùng tệp TrueType (.ttf) hoặc OpenType (.otf)`);
   }
   if (tag === 'ttcf') throw new FontError(name, 'is a font collection; give a single TTF file', 'là một bộ sưu tập phông chữ; hãy dùng một tệp TTF đơn');
-  const version = view.getUint32(0);
-  if (version !== 0x00010000 && tag !== 'OTTO' && tag !== 'true') {
+  if (!isTrueTypeVersion(view.getUint32(0)) && tag !== 'OTTO') {
     throw new FontError(name, 'is not a TrueType/OpenType font (its first bytes are not a font signature)', 'không phải là phông chữ TrueType/OpenType (các byte đầu không phải chữ ký của phông chữ)');
   }
-  const tables = view.getUint16(4);
-  const directoryEnd = 12 + 16 * tables;
-  if (tables === 0 || directoryEnd > data.byteLength) {
-    throw truncated(name, `its table directory (${tables} tables) does not fit in its ${data.byteLength} bytes`, `danh mục bảng (${tables} bảng) không vừa trong ${data.byteLength} byte`);
+  const tables = sfntTables(data);
+  if (tables === undefined || tables.length === 0) {
+    const count = view.getUint16(4);
+    throw truncated(name, `its table directory (${count} tables) does not fit in its ${data.byteLength} bytes`, `danh mục bảng (${count} bảng) không vừa trong ${data.byteLength} byte`);
   }
   const present = new Set<string>();
-  for (let index = 0; index < tables; index++) {
-    const record = 12 + 16 * index;
-    const table = String.fromCharCode(data[record]!, data[record + 1]!, data[record + 2]!, data[record + 3]!);
-    const offset = view.getUint32(record + 8);
-    const length = view.getUint32(record + 12);
+  for (const { tag: table, offset, length } of tables) {
     if (offset + length > data.byteLength) {
       throw truncated(
         name,

@@ -1,3 +1,5 @@
+import { isTrueTypeVersion, sfntTables, tagAt } from '../../fonts/sfnt.js';
+
 /**
  * A copy of a TrueType/OpenType font with its kerning switched off, for pdfkit to draw with.
  *
@@ -12,13 +14,11 @@ export function withoutKerning(font: Uint8Array): Uint8Array {
   const data = new Uint8Array(font);
   const view = new DataView(data.buffer);
   const version = view.getUint32(0);
-  const isSfnt = version === 0x00010000 || version === 0x4f54544f /* OTTO */ || version === 0x74727565; /* true */
-  if (!isSfnt) return data;
-  const tables = view.getUint16(4);
-  for (let index = 0; index < tables; index++) {
-    const record = 12 + 16 * index;
-    if (tagAt(data, record) === 'kern') renameTag(data, record);
-    if (tagAt(data, record) === 'GPOS') renameGposKern(data, view, view.getUint32(record + 8));
+  const tables = sfntTables(data);
+  if (tables === undefined || !(isTrueTypeVersion(version) || version === 0x4f54544f) /* OTTO */) return data;
+  for (const { tag, offset, record } of tables) {
+    if (tag === 'kern') renameTag(data, record);
+    if (tag === 'GPOS') renameGposKern(data, view, offset);
   }
   return data;
 }
@@ -30,10 +30,6 @@ function renameGposKern(data: Uint8Array, view: DataView, gpos: number): void {
     const record = featureList + 2 + 6 * index;
     if (tagAt(data, record) === 'kern') renameTag(data, record);
   }
-}
-
-function tagAt(data: Uint8Array, at: number): string {
-  return String.fromCharCode(data[at]!, data[at + 1]!, data[at + 2]!, data[at + 3]!);
 }
 
 /** 'kern' → 'xern': the same length, so no offset in the font moves. */
