@@ -16,7 +16,8 @@ import { checkGlyphCoverage } from '../src/compose/glyph-coverage.js';
 import { MissingGlyphError } from '../src/fonts/errors.js';
 import { readFontFamily } from '../src/node/font-files.js';
 import { defaultFontFiles } from '../src/node/package-paths.js';
-import { codePointAdvances, ShapingCache } from '../src/writers/pdf/font-shaping.js';
+import { BoundedCache } from '../src/fonts/bounded-cache.js';
+import { codePointAdvances } from '../src/writers/pdf/font-shaping.js';
 import { writePdf, writePdfWithPlacements } from '../src/writers/pdf/index.js';
 import { pdfFontFamily, type PdfFace } from '../src/writers/pdf/pdf-fonts.js';
 import { shapeParagraph } from '../src/writers/pdf/paragraph-shaping.js';
@@ -223,6 +224,22 @@ describe('writePdf: the file', () => {
     }
   });
 
+  it('draws a word that is only part of a shaped piece (cut at a line end, or by a no-break space) once, whole', async () => {
+    const cut = sampleModelPdf();
+    const template = cut.blocks.find((block) => block.kind === 'paragraph' && block.role === 'body');
+    if (template?.kind !== 'paragraph') throw new Error('the sample model has a body paragraph');
+    // longer than a line: both LibreOffice and the writer cut it where the line is full
+    const long = 'Kếtluận'.repeat(20);
+    const text = `Dự toán 10\u00A0000 triệu đồng cho ${long} và hết.`;
+    cut.blocks.splice(cut.blocks.indexOf(template) + 1, 0, { ...structuredClone(template), runs: [run(text)] });
+    const extracted = (await pdfText(await writePdf(cut, { fonts }))).replace(/\s+/g, '');
+    // each part drawn once: the piece drawn whole for a part of it would repeat the word
+    expect(extracted).toContain(text.replace(/\s+/g, ''));
+    const pagesCut = await pdfPages(await writePdf(cut, { fonts }));
+    const lines = pagesCut.flatMap((page) => page.words).filter((word) => word.text.includes('Kếtluận'));
+    expect(lines.length).toBeGreaterThan(1);
+  });
+
   it('writes the same bytes for the same model', async () => {
     const again = await writePdf(sampleModelPdf(), { fonts });
     expect(Buffer.compare(Buffer.from(again), Buffer.from(pdf))).toBe(0);
@@ -423,7 +440,7 @@ describe('measuring text word by word', () => {
   ];
 
   it('keeps its caches bounded by the memory they take', () => {
-    const cache = new ShapingCache<number>(100);
+    const cache = new BoundedCache<number>(100);
     cache.set('a', 1, 40);
     cache.set('b', 2, 40);
     expect([cache.get('a'), cache.get('b'), cache.size]).toEqual([1, 2, 80]);

@@ -89,7 +89,7 @@ export async function renderInMemory(job: RenderJob): Promise<RenderedJob> {
     const placeholders = placeholderFields(input);
     const warnings = [
       ...(placeholders.length > 0 ? [msg.render.placeholders(placeholders)] : []),
-      ...conclusionWarnings(input, composed.warnings, settings.lang),
+      ...conclusionWarnings(composed, settings.lang),
     ].map((warning) => `${job.name}: ${msg.warningPrefix}${warning}`);
     return { job, files, warnings };
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { FontFiles } from '../fonts/font-files.js';
-import { lintConclusion } from '../lint/lint.js';
-import { formatWarning, isTemplatesFolderWarning, type ConclusionWarning } from '../lint/warning.js';
+import { lintParsed } from '../lint/lint.js';
+import { formatWarning, isTemplatesFolderWarning } from '../lint/warning.js';
+import type { ComposedConclusion } from '../pipeline.js';
 import type { Lang } from './messages.js';
 import type { CommandContext } from './context.js';
 import { describeError } from './describe-error.js';
@@ -55,7 +56,7 @@ export async function validateCommand(args: readonly string[], options: Validate
       });
       // what render would still refuse (checkConclusion's last step): a character the fonts lack
       checkComposed(composed);
-      for (const warning of [...inputWarnings(input, context), ...conclusionWarnings(input, composed.warnings, lang)]) {
+      for (const warning of [...inputWarnings(input, context), ...conclusionWarnings(composed, lang)]) {
         io.stderr.write(`${entry.name}: ${msg.warningPrefix}${warning}\n`);
       }
       io.stdout.write(`${entry.name}: ${msg.validate.ok}\n`);
@@ -72,10 +73,10 @@ export async function validateCommand(args: readonly string[], options: Validate
  * finds (its placeholders are already listed, all on one line, by inputWarnings) and what the
  * layout had to give way on.
  */
-export function conclusionWarnings(input: unknown, layoutWarnings: readonly ConclusionWarning[], lang: Lang): string[] {
-  const lint = lintConclusion(input).filter((warning) => warning.code !== 'placeholder');
+export function conclusionWarnings(composed: Pick<ComposedConclusion, 'conclusion' | 'warnings'>, lang: Lang): string[] {
+  const lint = lintParsed(composed.conclusion).filter((warning) => warning.code !== 'placeholder');
   // the templates folder's warnings are printed once, before the inputs (see checkTemplates)
-  const layout = layoutWarnings.filter((warning) => !isTemplatesFolderWarning(warning));
+  const layout = composed.warnings.filter((warning) => !isTemplatesFolderWarning(warning));
   return [...lint, ...layout].map((warning) => formatWarning(warning, lang));
 }
 

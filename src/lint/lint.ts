@@ -27,7 +27,11 @@ const FUTURE_DAYS = 31;
  * rendering would.
  */
 export function lintConclusion(input: unknown, options: LintOptions = {}): ConclusionWarning[] {
-  const conclusion = parseConclusion(input);
+  return lintParsed(parseConclusion(input), options);
+}
+
+/** lintConclusion's checks on a conclusion already parsed, such as a render's own: validated once. */
+export function lintParsed(conclusion: Conclusion, options: LintOptions = {}): ConclusionWarning[] {
   const today = options.today ?? new Date();
   return [
     ...districtLevel(conclusion),

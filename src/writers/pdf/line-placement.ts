@@ -1,8 +1,9 @@
 import type { FontStyleName } from '../../fonts/font-files.js';
 import type { TextContent } from './flow-items.js';
 import { PortionWidth, type BrokenLine } from './line-breaking.js';
-import { sameStyle, type TextUnit } from './paragraph-shaping.js';
-import type { PdfFontFamily } from './pdf-fonts.js';
+import { shapedWord, type ShapedWord } from './font-shaping.js';
+import { sameStyle, type RunStyle, type ShapedParagraph, type TextUnit } from './paragraph-shaping.js';
+import type { PdfFace, PdfFontFamily } from './pdf-fonts.js';
 import { pxToPt } from './units.js';
 
 /**
@@ -20,8 +21,8 @@ import { pxToPt } from './units.js';
  */
 
 interface LineSegment {
-  /** The words drawn, a single space of the segment's style between each two. */
-  words: string[];
+  /** The words drawn, as shaped, a single space of the segment's style between each two. */
+  words: ShapedWord[];
   face: FontStyleName;
   /** From the left edge of the paragraph's box, in points. */
   x: number;
@@ -42,10 +43,10 @@ interface PlacedLine {
 }
 
 export function placeLine(content: TextContent, line: BrokenLine, family: PdfFontFamily): PlacedLine {
-  const units = content.shaped.units;
+  const { shaped } = content;
+  const { units, sizePt } = shaped;
+  // x of unit i is offsets[i - line.start]
   const offsets = unitPositions(content, line);
-  const x = (index: number) => offsets[index - line.start] as number;
-  const { sizePt } = content.shaped;
   const segments: LineSegment[] = [];
   let index = line.start;
   while (index < line.end) {
@@ -54,26 +55,22 @@ export function placeLine(content: TextContent, line: BrokenLine, family: PdfFon
       index++;
       continue;
     }
-    const drawable = (at: number) => {
-      const next = units[at];
-      return at < line.end && next !== undefined && next.kind === 'char' && !next.blank && sameStyle(next.style, unit.style);
-    };
+    const face = family.faces[unit.style.face];
+    const x = offsets[index - line.start] as number;
     if (unit.blank) {
-      segments.push({ words: [unit.text], face: unit.style.face, x: x(index), wordSpacing: 0 });
+      segments.push({ words: [shapedWord(face, unit.text)], face: unit.style.face, x, wordSpacing: 0 });
       index++;
       continue;
     }
-    const face = family.faces[unit.style.face];
-    const words: string[] = [];
-    let word = '';
+    const words: ShapedWord[] = [];
     let stop = index;
     let lastWord = index;
     for (;;) {
-      while (drawable(stop)) word += (units[stop++] as TextUnit).text;
+      const wordStart = stop;
+      while (drawable(units, stop, line.end, unit.style)) stop++;
+      words.push(wordOf(shaped, wordStart, stop, face));
       const gap = units[stop];
-      if (gap?.kind === 'space' && sameStyle(gap.style, unit.style) && drawable(stop + 1)) {
-        words.push(word);
-        word = '';
+      if (gap?.kind === 'space' && sameStyle(gap.style, unit.style) && drawable(units, stop + 1, line.end, unit.style)) {
         stop++;
         lastWord = stop;
         continue;
@@ -81,18 +78,45 @@ export function placeLine(content: TextContent, line: BrokenLine, family: PdfFon
       break;
     }
     let wordSpacing = 0;
-    if (words.length > 0) {
+    if (words.length > 1) {
       // pdfkit advances over each word before the last and the space after it, unrounded
       let drawnUnits = 0;
       for (let at = index; at < lastWord; at++) drawnUnits += (units[at] as TextUnit).advanceUnits;
       const drawnBefore = (drawnUnits / face.unitsPerEm) * sizePt;
-      wordSpacing = (x(lastWord) - x(index) - drawnBefore) / words.length;
+      wordSpacing = ((offsets[lastWord - line.start] as number) - x - drawnBefore) / (words.length - 1);
     }
-    words.push(word);
-    segments.push({ words, face: unit.style.face, x: x(index), wordSpacing });
+    segments.push({ words, face: unit.style.face, x, wordSpacing });
     index = stop;
   }
-  return { segments, underlines: underlineSpans(units, line, x) };
+  return { segments, underlines: underlineSpans(units, line, offsets) };
+}
+
+/** Whether the unit at `at` continues a word of `style` drawn on the line (which ends at `end`). */
+function drawable(units: readonly TextUnit[], at: number, end: number, style: RunStyle): boolean {
+  const next = units[at];
+  return at < end && next !== undefined && next.kind === 'char' && !next.blank && sameStyle(next.style, style);
+}
+
+/**
+ * The word of units [start, end) as shaped: the piece the paragraph was shaped in when the word
+ * is that whole piece (almost always), else (a word broken across lines, or cut short by a blank
+ * such as U+00A0) its text shaped alone, as pdfkit would.
+ */
+function wordOf(shaped: ShapedParagraph, start: number, end: number, face: PdfFace): ShapedWord {
+  const { pieces, pieceStarts, units } = shaped;
+  // the last piece starting at or before `start`
+  let low = 0;
+  let high = pieceStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((pieceStarts[middle] as number) <= start) low = middle;
+    else high = middle - 1;
+  }
+  const piece = pieces[low];
+  if (piece !== undefined && pieceStarts[low] === start && start + piece.advances.length === end) return piece;
+  let text = '';
+  for (let at = start; at < end; at++) text += (units[at] as TextUnit).text;
+  return shapedWord(face, text);
 }
 
 /**
@@ -103,7 +127,7 @@ export function placeLine(content: TextContent, line: BrokenLine, family: PdfFon
  * right-aligned lines are moved by the room they leave; lines with a tab are drawn from the left,
  * as the writer has always drawn them.
  */
-function unitPositions(content: TextContent, line: BrokenLine): number[] {
+function unitPositions(content: TextContent, line: BrokenLine): Float64Array {
   const units = content.shaped.units;
   const align = content.shaped.spec.align ?? 'left';
   let lastTab = line.start - 1;
@@ -116,13 +140,13 @@ function unitPositions(content: TextContent, line: BrokenLine): number[] {
   const tabbed = lastTab >= line.start;
   const shiftPx = line.offsetPx + (tabbed ? 0 : align === 'center' ? slackPx / 2 : align === 'right' ? slackPx : 0);
 
-  const x: number[] = [];
+  const x = positionsFor(line.end - line.start + 1);
   const width = new PortionWidth(line.offsetPx, line.tabStopPx);
   let stretched = 0;
   for (let index = line.start; index <= line.end; index++) {
     const unit = index < line.end ? (units[index] as TextUnit) : undefined;
     if (unit) width.enter(unit);
-    x.push(pxToPt(shiftPx + width.px + extraPx * stretched));
+    x[index - line.start] = pxToPt(shiftPx + width.px + extraPx * stretched);
     if (unit) {
       width.add(unit);
       if (unit.kind === 'space' && index > lastTab) stretched++;
@@ -135,15 +159,26 @@ function unitPositions(content: TextContent, line: BrokenLine): number[] {
  * Underlined stretches of the line: each run of one underlined style, spaces inside it included
  * (the spaces that end a line are not part of it, see BrokenLine.end).
  */
-function underlineSpans(units: TextUnit[], line: BrokenLine, x: (index: number) => number): UnderlineSpan[] {
+function underlineSpans(units: TextUnit[], line: BrokenLine, offsets: Float64Array): UnderlineSpan[] {
   const spans: UnderlineSpan[] = [];
   let index = line.start;
   while (index < line.end) {
     const unit = units[index] as TextUnit;
     let stop = index + 1;
     while (stop < line.end && sameStyle((units[stop] as TextUnit).style, unit.style)) stop++;
-    if (unit.style.underline) spans.push({ face: unit.style.face, x1: x(index), x2: x(stop) });
+    if (unit.style.underline) spans.push({ face: unit.style.face, x1: offsets[index - line.start] as number, x2: offsets[stop - line.start] as number });
     index = stop;
   }
   return spans;
+}
+
+/**
+ * unitPositions' array, used again for every line: placeLine has read it before it places the
+ * next line. A new array per line was a tenth of what drawing a document allocated.
+ */
+let positions = new Float64Array(512);
+
+function positionsFor(count: number): Float64Array {
+  if (positions.length < count) positions = new Float64Array(Math.max(count, 2 * positions.length));
+  return positions;
 }

@@ -1,6 +1,6 @@
 import { halfPointsToPt, type ParagraphSpec } from '../../layout/index.js';
 import { fontStyleName, type FontStyleName } from '../../fonts/font-files.js';
-import { pieceAt, pieceEnd } from './font-shaping.js';
+import { pieceAt, pieceEnd, type ShapedWord } from './font-shaping.js';
 import type { PdfFace, PdfFontFamily } from './pdf-fonts.js';
 import { PX_PER_PT, PX_PER_TWIP } from './units.js';
 
@@ -44,6 +44,12 @@ export interface ShapedParagraph {
   /** The text's size: the layout's, in half-points, as the DOCX states it. */
   sizePt: number;
   units: TextUnit[];
+  /**
+   * The words the runs were shaped in (font-shaping.ts's pieces but spaces and tabs), in order,
+   * for drawing to reuse: word i is units[pieceStarts[i]] onwards, a unit per code point of it.
+   */
+  pieces: ShapedWord[];
+  pieceStarts: number[];
 }
 
 /**
@@ -63,13 +69,15 @@ export function shapeParagraph(spec: ParagraphSpec, family: PdfFontFamily): Shap
     shapeRun(units, run.text, style, sizePt, family);
   }
   units.items.length = units.count;
-  return { spec, sizePt, units: units.items };
+  return { spec, sizePt, units: units.items, pieces: units.pieces, pieceStarts: units.pieceStarts };
 }
 
 /** A paragraph's units as they are made: `count` of `items` are filled. */
 interface UnitList {
   items: TextUnit[];
   count: number;
+  pieces: ShapedWord[];
+  pieceStarts: number[];
 }
 
 /**
@@ -81,7 +89,7 @@ function unitList(spec: ParagraphSpec): UnitList {
   let room = 0;
   for (const run of spec.runs) room += run.breaks + (run.text?.length ?? 0);
   // beyond this V8 makes a slow, dictionary-backed array of `new Array(n)`: grown as it goes
-  return { items: room > 50_000 ? [] : new Array<TextUnit>(room), count: 0 };
+  return { items: room > 50_000 ? [] : new Array<TextUnit>(room), count: 0, pieces: [], pieceStarts: [] };
 }
 
 function add(units: UnitList, unit: TextUnit): void {
@@ -105,7 +113,14 @@ function shapeRun(units: UnitList, text: string, style: RunStyle, sizePt: number
   // the pieces of forEachPiece, walked without a callback (V8 would optimise one made per run anew)
   for (let start = 0; start < text.length; ) {
     const end = pieceEnd(text, start);
-    addUnits(units, text, start, end, pieceAt(face, text, start, end).advances, maker);
+    const piece = pieceAt(face, text, start, end);
+    const first = text.charCodeAt(start);
+    // the words only: a space or tab is never drawn as a word of its own
+    if (first !== SPACE && first !== TAB) {
+      units.pieces.push(piece);
+      units.pieceStarts.push(units.count);
+    }
+    addUnits(units, text, start, end, piece.advances, maker);
     start = end;
   }
 }

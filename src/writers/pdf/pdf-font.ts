@@ -3,6 +3,7 @@ import type { PDFReference } from 'pdfkit';
 import { embeddingFacts, pinGlyphCodePoints, subsettingFont, type FontSubset, type GlyphPosition, type ShapedGlyph } from '../../adapters/fontkit.js';
 import { endStream, pageFonts, writtenStream } from '../../adapters/pdfkit.js';
 import { forEachPiece, shapedWord, type ShapedWord } from './font-shaping.js';
+import type { ContentBytes } from './content-bytes.js';
 import type { PdfFace } from './pdf-fonts.js';
 
 /**
@@ -44,36 +45,38 @@ export class DocumentFont {
   }
 
   /**
-   * The operators that draw `text` with its baseline's start at (x, y), y from the page's top
-   * (the font is named in the current page's resources), as pdfkit's
+   * Appends to `out` the operators that draw `text` with its baseline's start at (x, y), y from
+   * the page's top (the font is named in the current page's resources), as pdfkit's
    * text(text, x, y, { lineBreak: false, baseline: 'alphabetic' }) draws it.
    */
-  draw(text: string, x: number, y: number, sizePt: number): string {
-    if (text.length === 0) return '';
+  draw(out: ContentBytes, text: string, x: number, y: number, sizePt: number): void {
+    if (text.length === 0) return;
     const pieces: ShapedWord[] = [];
     forEachPiece(this.face, text, (piece) => pieces.push(piece));
-    return this.drawPieces(pieces, x, y, sizePt, 0);
+    this.drawPieces(out, pieces, x, y, sizePt, 0);
   }
 
   /**
-   * The operators that draw `words` (none holding white space), a space between each two, as
-   * pdfkit's text(words.join(' '), x, y, { lineBreak: false, baseline: 'alphabetic', wordSpacing })
-   * draws them: with word spacing, the words without their spaces, each gap the space's width
-   * plus wordSpacing. The line's layout has the words apart already: they are not joined to be
-   * split again.
+   * Appends to `out` the operators that draw `words` (none holding white space), a space between
+   * each two, as pdfkit's text(words.join(' '), x, y, { lineBreak: false, baseline: 'alphabetic',
+   * wordSpacing }) draws them: with word spacing, the words without their spaces, each gap the
+   * space's width plus wordSpacing. The line's layout has the words apart and shaped already:
+   * they are not joined to be split and shaped again.
    */
-  drawWords(words: readonly string[], x: number, y: number, sizePt: number, wordSpacing: number): string {
-    if (words.length === 0) return '';
+  drawWords(out: ContentBytes, words: readonly ShapedWord[], x: number, y: number, sizePt: number, wordSpacing: number): void {
+    if (words.length === 0) return;
+    if (wordSpacing) return this.drawPieces(out, words, x, y, sizePt, wordSpacing);
+    const space = shapedWord(this.face, ' ');
     const pieces: ShapedWord[] = [];
-    const space = wordSpacing ? undefined : shapedWord(this.face, ' ');
     for (const word of words) {
-      if (space !== undefined && pieces.length > 0) pieces.push(space);
-      pieces.push(shapedWord(this.face, word));
+      if (pieces.length > 0) pieces.push(space);
+      pieces.push(word);
     }
-    return this.drawPieces(pieces, x, y, sizePt, wordSpacing);
+    this.drawPieces(out, pieces, x, y, sizePt, 0);
   }
 
-  private drawPieces(pieces: ShapedWord[], x: number, y: number, sizePt: number, wordSpacing: number): string {
+  /** One drawing's operators, each drawing followed by a newline (as pdfkit ends each piece of content). */
+  private drawPieces(out: ContentBytes, pieces: readonly ShapedWord[], x: number, y: number, sizePt: number, wordSpacing: number): void {
     const fonts = pageFonts(this.doc);
     if (fonts[this.id] == null) fonts[this.id] = (this.dictionary ??= this.doc.ref());
     const pageHeight = this.doc.page.height;
@@ -87,42 +90,74 @@ export class DocumentFont {
       const spacePt = ((spaceRun * (sizePt / 1000) + 0) * 100) / 100;
       gap = (wordSpacing + spacePt) * (1000 / sizePt);
     }
-    const operators = pieces.every((piece) => piece.plain) ? this.plainOperators(pieces, gap) : this.operators(pieces, gap, x, top, sizePt);
-    return `q\n1 0 0 -1 0 ${pdfNumber(pageHeight)} cm\nBT\n1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n/${this.id} ${pdfNumber(sizePt)} Tf\n${operators}ET\nQ`;
+    out.ascii('q\n1 0 0 -1 0 ');
+    out.number(pdfNumber(pageHeight));
+    out.ascii(' cm\nBT\n1 0 0 1 ');
+    out.number(pdfNumber(x));
+    out.ascii(' ');
+    out.number(pdfNumber(top));
+    out.ascii(' Tm\n/');
+    out.ascii(this.id);
+    out.ascii(' ');
+    out.number(pdfNumber(sizePt));
+    out.ascii(' Tf\n');
+    let plain = true;
+    for (const piece of pieces) if (!piece.plain) plain = false;
+    if (plain) this.plainOperators(out, pieces, gap);
+    else out.ascii(this.operators(pieces, gap, x, top, sizePt));
+    out.ascii('ET\nQ\n');
   }
 
   /**
    * The TJ operator of glyphs that each advance by their own width: the only adjustments are the
    * gaps after words (`gap`, when the words are drawn apart). Each word's codes are looked up once
-   * per document.
+   * per document. Written as pdfkit writes it: `[<codes> adjustment <codes> adjustment …] TJ`,
+   * a string of codes ending wherever an adjustment follows, the last one followed by 0; nothing
+   * when there is no glyph.
    */
-  private plainOperators(pieces: ShapedWord[], gap: number): string {
-    const commands: string[] = [];
-    let codes = '';
+  private plainOperators(out: ContentBytes, pieces: readonly ShapedWord[], gap: number): void {
+    let glyphs = false;
+    for (const piece of pieces) if (piece.glyphs.length > 0) glyphs = true;
+    if (!glyphs) return;
+    out.ascii('[');
+    let strings = 0;
+    let open = false;
     for (const piece of pieces) {
-      let known = this.wordCodes.get(piece);
-      if (known === undefined) {
-        known = '';
-        for (const glyph of piece.glyphs) known += this.code(glyph);
-        this.wordCodes.set(piece, known);
+      if (piece.glyphs.length === 0) continue;
+      if (!open) {
+        out.ascii(strings > 0 ? ' <' : '<');
+        open = true;
+        strings++;
       }
-      codes += known;
-      if (gap !== 0 && piece.glyphs.length > 0) {
+      out.ascii(this.codesOf(piece));
+      if (gap !== 0) {
         const last = piece.glyphs.length - 1;
         const width = (piece.glyphs[last] as ShapedGlyph).advanceWidth * this.scale;
         const adjustment = (piece.positions[last] as GlyphPosition).xAdvance * this.scale + gap - width;
         if (adjustment !== 0) {
-          commands.push(`<${codes}> ${pdfNumber(-adjustment)}`);
-          codes = '';
+          out.ascii('> ');
+          out.number(pdfNumber(-adjustment));
+          open = false;
         }
       }
     }
-    if (codes !== '') commands.push(`<${codes}> 0`);
-    return commands.length > 0 ? `[${commands.join(' ')}] TJ\n` : '';
+    if (open) out.ascii('> 0');
+    out.ascii('] TJ\n');
+  }
+
+  /** The codes of all the word's glyphs, in this document's subset. */
+  private codesOf(piece: ShapedWord): string {
+    let known = this.wordCodes.get(piece);
+    if (known === undefined) {
+      known = '';
+      for (const glyph of piece.glyphs) known += this.code(glyph);
+      this.wordCodes.set(piece, known);
+    }
+    return known;
   }
 
   /** The operators of any glyphs, whatever their advances and offsets (see textOperators). */
-  private operators(pieces: ShapedWord[], gap: number, x: number, y: number, sizePt: number): string {
+  private operators(pieces: readonly ShapedWord[], gap: number, x: number, y: number, sizePt: number): string {
     const codes: string[] = [];
     const advances: number[] = [];
     const widths: number[] = [];

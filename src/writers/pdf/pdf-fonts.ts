@@ -3,7 +3,8 @@ import { parseFont, underlineMetrics } from '../../adapters/fontkit.js';
 import { FONT_STYLES, type FontStyleName } from '../../fonts/font-files.js';
 import { FontError } from '../../fonts/errors.js';
 import type { LoadedFamily, LoadedFont } from '../../fonts/load.js';
-import { ShapingCache, type ShapedWord } from './font-shaping.js';
+import { BoundedCache } from '../../fonts/bounded-cache.js';
+import type { ShapedWord } from './font-shaping.js';
 import { withoutKerning } from './unkerned-font.js';
 
 /** One face of the family with the metrics layout needs, in font units. */
@@ -21,7 +22,7 @@ export interface PdfFace {
   /** The font without its kerning (unkerned-font.ts): what pdfkit draws with and we measure with. */
   drawing: { data: Uint8Array; font: fontkit.Font };
   /** Shaping results kept across renders: words and blanks (see font-shaping.ts). */
-  words: ShapingCache<ShapedWord>;
+  words: BoundedCache<ShapedWord>;
 }
 
 export interface PdfFontFamily {
@@ -66,7 +67,7 @@ export function pdfFontFamily(loaded: LoadedFamily): PdfFontFamily {
       underlinePosition: underlineMetrics(font).position,
       underlineThickness: underlineMetrics(font).thickness,
       drawing: { data, font: drawingFont },
-      words: new ShapingCache(WORD_CACHE_BYTES),
+      words: new BoundedCache(WORD_CACHE_BYTES),
     };
   }
   const family = { faces };

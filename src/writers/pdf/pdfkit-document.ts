@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { FontStyleName } from '../../fonts/font-files.js';
+import { ContentBytes } from './content-bytes.js';
+import type { ShapedWord } from './font-shaping.js';
 import { DocumentFont } from './pdf-font.js';
 import type { PdfFontFamily } from './pdf-fonts.js';
 
@@ -23,7 +25,7 @@ interface DocumentSetup {
 export class WriterDocument {
   private readonly pdf: PDFDocument;
   /** Text operators drawn since anything else was: written in one piece, before the next drawing of any other kind. */
-  private readonly pending: string[] = [];
+  private readonly pending = new ContentBytes();
   private readonly fonts = new Map<FontStyleName, DocumentFont>();
   private current: DocumentFont | undefined;
   private sizePt = 0;
@@ -67,14 +69,12 @@ export class WriterDocument {
 
   /** Draws `text` in the current font with its baseline at (x, y), never wrapped. */
   text(text: string, x: number, y: number): void {
-    const operators = this.currentFont().draw(text, x, y, this.sizePt);
-    if (operators !== '') this.pending.push(operators);
+    this.currentFont().draw(this.pending, text, x, y, this.sizePt);
   }
 
-  /** As text(words.join(' '), …), for words that hold no white space, with wordSpacing added to each gap between them. */
-  words(words: readonly string[], x: number, y: number, wordSpacing: number): void {
-    const operators = this.currentFont().drawWords(words, x, y, this.sizePt, wordSpacing);
-    if (operators !== '') this.pending.push(operators);
+  /** As text(words.join(' '), …), for shaped words that hold no white space, with wordSpacing added to each gap between them. */
+  words(words: readonly ShapedWord[], x: number, y: number, wordSpacing: number): void {
+    this.currentFont().drawWords(this.pending, words, x, y, this.sizePt, wordSpacing);
   }
 
   private currentFont(): DocumentFont {
@@ -82,11 +82,13 @@ export class WriterDocument {
     return this.current;
   }
 
-  /** pdfkit ends each piece of content with a newline: the pieces joined by newlines are the same bytes. */
+  /**
+   * pdfkit ends each piece of content given as a string with a newline, and takes bytes as they
+   * are: each drawing's operators end with their newline already, so the bytes are the same.
+   */
   private flush(): void {
-    if (this.pending.length === 0) return;
-    this.pdf.addContent(this.pending.join('\n'));
-    this.pending.length = 0;
+    if (this.pending.isEmpty) return;
+    this.pdf.addContent(this.pending.take());
   }
 
   /** Writes the fonts, ends the document and resolves with the whole file. */

@@ -37,8 +37,11 @@ declare module 'pdfkit' {
     readonly page: PDFPage;
     /** A new indirect object with `data` as its dictionary. */
     ref(data?: Record<string, unknown>): PDFReference;
-    /** Appends PDF operators (and a newline) to the current page's content stream. */
-    addContent(operators: string): this;
+    /**
+     * Appends PDF operators to the current page's content stream: a string with a newline after
+     * it, bytes as they are (its content stream's write takes either, as every stream's does).
+     */
+    addContent(operators: string | Uint8Array): this;
     fillColor(color: string): this;
     moveTo(x: number, y: number): this;
     lineTo(x: number, y: number): this;
