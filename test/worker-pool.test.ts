@@ -139,3 +139,40 @@ describe('a worker that dies while another job\'s files are being written', () =
     expect(failed?.ok === false && failed.messages.join('')).toContain('failed while job 0 was being written');
   });
 });
+
+describe('a worker is sent its next job before it has rendered the one it holds', () => {
+  /** A stand-in for the render worker that renders nothing until it holds two jobs (or the last one). */
+  const holdingWorker = (marker: string, last: number, firstDies: boolean) => `
+    const { parentPort } = require('node:worker_threads');
+    const fs = require('node:fs');
+    const first = !fs.existsSync(${JSON.stringify(marker)});
+    if (first) fs.writeFileSync(${JSON.stringify(marker)}, '');
+    const held = [];
+    parentPort.on('message', ({ job }) => {
+      held.push(job);
+      if (${firstDies} && first && held.length === 2) throw new Error('died rendering job ' + held[0].id);
+      while (held.length >= 2 || (held.length > 0 && held[held.length - 1].id === ${last})) {
+        const done = held.shift();
+        parentPort.postMessage({ type: 'rendered', id: done.id });
+        parentPort.postMessage({ type: 'done', outcome: { id: done.id, name: done.name, ok: true, outputs: [done.name], warnings: [] } });
+      }
+    });`;
+  const jobs: RenderJob[] = [0, 1, 2, 3].map((id) => ({ id, name: `${id}.json`, source: { kind: 'file', path: EXAMPLE }, outputs: [], settings: { lang: 'en', cwd: out } }));
+
+  it('so it never waits for the pool: a worker that renders only with a second job in hand renders them all', async () => {
+    // sent one job at a time, this worker would wait for ever
+    const marker = join(mkdtempSync(join(out, 'holding-')), 'started');
+    const outcomes: RenderOutcome[] = [];
+    await new WorkerPool(1, { filename: holdingWorker(marker, 3, false), options: { eval: true } }, messagesFor('en')).run(jobs, (outcome) => outcomes.push(outcome));
+    expect(outcomes.map((o) => [o.id, o.ok])).toEqual([[0, true], [1, true], [2, true], [3, true]]);
+  }, 20_000);
+
+  it('a worker that dies fails the job it was rendering and gives back the one it had not started', async () => {
+    const marker = join(mkdtempSync(join(out, 'holding-dies-')), 'started');
+    const outcomes: RenderOutcome[] = [];
+    await new WorkerPool(1, { filename: holdingWorker(marker, 3, true), options: { eval: true } }, messagesFor('en')).run(jobs, (outcome) => outcomes.push(outcome));
+    expect(outcomes.map((o) => [o.id, o.ok]).sort()).toEqual([[0, false], [1, true], [2, true], [3, true]]);
+    const failed = outcomes.find((o) => o.id === 0);
+    expect(failed?.ok === false && failed.messages.join('')).toContain('died rendering job 0');
+  }, 20_000);
+});

@@ -64,9 +64,11 @@ function resolveFromHere(specifier: string): string | null {
 
 /**
  * A fixed number of worker threads, each loading the library once and rendering the jobs it is
- * sent one after another; a free worker takes the next job. A worker holds at most two jobs: one
- * rendering and, while it renders, the last one's files being written. A worker that dies fails
- * the job it was rendering and is replaced while jobs remain; one that ran out of its bounded
+ * sent one after another. A worker is sent its next job before it finishes the one it renders, so
+ * it never waits for the pool to answer (with every core busy, the main thread may not run for a
+ * while); it holds at most two jobs not yet rendered and two whose files are being written. A
+ * worker that dies fails the job it was rendering, gives back those it had not started, and is
+ * replaced while jobs remain; one that ran out of its bounded
  * heap is replaced by a worker without the bound, which renders that job again (nothing of it
  * was written: a job writes its files only once all are rendered). A job whose files were being
  * written when its worker died is rendered again, once: what it had written is whole or absent.
@@ -104,30 +106,33 @@ export class WorkerPool {
         if (this.stopped) return;
         const worker = new Worker(launch.filename, launch.options);
         this.workers.add(worker);
-        let rendering: RenderJob | null = null;
+        /** Sent and not yet rendered, in the order the worker renders them: the first is rendering. */
+        const sent: RenderJob[] = [];
         const writing = new Map<number, RenderJob>();
         // Node may deliver a message a worker posted before it failed after the failure itself:
         // once dead, the worker's jobs are the queue's again and nothing it says counts.
         let dead = false;
         const next = () => {
-          if (dead || rendering !== null || writing.size > 1) return;
-          if (queue.length === 0 || this.stopped) {
-            if (writing.size > 0) return;
+          if (dead) return;
+          while (sent.length < 2 && writing.size < 2 && queue.length > 0 && !this.stopped) {
+            const job = queue.shift() as RenderJob;
+            sent.push(job);
+            worker.postMessage({ type: 'job', job } satisfies ToWorker);
+          }
+          if (sent.length === 0 && writing.size === 0 && (queue.length === 0 || this.stopped)) {
             this.workers.delete(worker);
             void worker.terminate();
-            return;
           }
-          rendering = queue.shift() as RenderJob;
-          worker.postMessage({ type: 'job', job: rendering } satisfies ToWorker);
         };
         const die = (reason: string, outOfMemory = false) => {
           if (dead) return;
           dead = true;
           this.workers.delete(worker);
-          const lost = rendering;
-          rendering = null;
+          const lost = sent.shift() ?? null;
+          const unstarted = sent.splice(0);
           const held = [...writing.values()];
           writing.clear();
+          queue.unshift(...unstarted);
           // a job being written is rendered again, once: a second death while writing it fails it
           for (const job of held) {
             if (rewritten.has(job.id)) finish({ id: job.id, name: job.name, ok: false, messages: [`${job.name}: ${reason}`] });
@@ -144,9 +149,8 @@ export class WorkerPool {
         };
         worker.on('message', (message: FromWorker) => {
           if (dead) return;
-          if (message.type === 'rendered' && rendering?.id === message.id) {
-            writing.set(message.id, rendering);
-            rendering = null;
+          if (message.type === 'rendered' && sent[0]?.id === message.id) {
+            writing.set(message.id, sent.shift() as RenderJob);
           } else if (message.type === 'done') {
             writing.delete(message.outcome.id);
             finish(message.outcome);

@@ -1,6 +1,7 @@
 /**
  * The PDF's trailer /ID is the first 16 bytes of the SHA-256 of the file with the ID zeroed: the
- * same from the platform's Web Crypto and from the JavaScript fallback a platform without it gets.
+ * same from Node's crypto, from the platform's Web Crypto where there is no Node, and from the
+ * JavaScript fallback a platform without either gets.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,12 @@ import { ROOT } from '../helpers/cli.js';
 
 const example = JSON.parse(readFileSync(join(ROOT, 'examples', 'cho-chu-2024-11.json'), 'utf8'));
 const webCrypto = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+const builtinModule = Object.getOwnPropertyDescriptor(process, 'getBuiltinModule');
+
+/** As in a runtime that is not Node: no process.getBuiltinModule. */
+function hideNodeCrypto(): void {
+  Object.defineProperty(process, 'getBuiltinModule', { value: undefined, configurable: true, writable: true });
+}
 
 /** The trailer's two IDs, and the file's SHA-256 with them zeroed (by node:crypto, not the code under test). */
 function idsAndDigest(pdf: Uint8Array): { ids: string[]; digest: string } {
@@ -23,6 +30,7 @@ function idsAndDigest(pdf: Uint8Array): { ids: string[]; digest: string } {
 
 afterEach(() => {
   if (webCrypto) Object.defineProperty(globalThis, 'crypto', webCrypto);
+  if (builtinModule) Object.defineProperty(process, 'getBuiltinModule', builtinModule);
 });
 
 describe('the PDF trailer /ID', () => {
@@ -32,12 +40,15 @@ describe('the PDF trailer /ID', () => {
     expect(ids).toEqual([digest.slice(0, 32), digest.slice(0, 32)]);
   });
 
-  it('is the same, and so are the bytes, where the platform has no Web Crypto', async () => {
+  it('is the same, and so are the bytes, where the platform is not Node (Web Crypto) or has no Web Crypto either', async () => {
+    const inNode = await renderConclusion(example, { format: 'pdf' });
+    hideNodeCrypto();
     const withWebCrypto = await renderConclusion(example, { format: 'pdf' });
+    expect(Buffer.from(withWebCrypto).equals(Buffer.from(inNode))).toBe(true);
     Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true, writable: true });
     const without = await renderConclusion(example, { format: 'pdf' });
     expect(globalThis.crypto).toBeUndefined();
-    expect(Buffer.from(without).equals(Buffer.from(withWebCrypto))).toBe(true);
+    expect(Buffer.from(without).equals(Buffer.from(inNode))).toBe(true);
     const { ids, digest } = idsAndDigest(without);
     expect(ids[0]).toBe(digest.slice(0, 32));
   });

@@ -7,9 +7,9 @@ import { sha256 } from '@noble/hashes/sha2';
  * documents with the same title and date would share it. The ID is written last, in the trailer,
  * as two 16-byte hex strings; they are zeroed, the whole file is hashed, and the first 16 bytes of
  * the SHA-256 are written in their place. Same length, so no offset in the file moves.
- * SHA-256 comes from the platform's Web Crypto (native, in Node and browsers alike) and, where a
- * platform lacks it (a browser page not served securely), from @noble/hashes (pdfkit's own):
- * the same digest either way, so the core runs anywhere.
+ * SHA-256 comes from Node's crypto in Node, the platform's Web Crypto elsewhere (native in
+ * browsers) and, where a platform lacks both (a browser page not served securely), from
+ * @noble/hashes (pdfkit's own): the same digest every way, so the core runs anywhere.
  */
 export async function stampDocumentId(pdf: Uint8Array): Promise<Uint8Array> {
   // latin1 maps bytes to characters one to one, so string offsets are byte offsets
@@ -35,9 +35,22 @@ export async function stampDocumentId(pdf: Uint8Array): Promise<Uint8Array> {
 }
 
 async function sha256Of(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const node = nodeCrypto();
+  if (node !== undefined) return node.createHash('sha256').update(bytes).digest();
   const subtle = globalThis.crypto?.subtle;
   if (subtle === undefined) return sha256(bytes);
   return new Uint8Array(await subtle.digest('SHA-256', bytes));
+}
+
+/**
+ * Node's own crypto where the core runs in Node, reached at run time rather than imported (the
+ * core bundles for browsers, which have no node:crypto): it hashes the file where it is, while Web
+ * Crypto's digest copies it and waits for a thread of the pool, a cost a batch paid per document.
+ * process.getBuiltinModule is in Node 20.16, 22.3 and later; elsewhere Web Crypto serves.
+ */
+function nodeCrypto(): typeof import('node:crypto') | undefined {
+  const platform = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return platform?.getBuiltinModule?.('node:crypto') as typeof import('node:crypto') | undefined;
 }
 
 /**
