@@ -176,3 +176,52 @@ describe('a worker is sent its next job before it has rendered the one it holds'
     expect(failed?.ok === false && failed.messages.join('')).toContain('died rendering job 0');
   }, 20_000);
 });
+
+describe('workers started before the jobs are known (warm)', () => {
+  /** A stand-in worker that notes its start in `folder` and names its thread in each outcome. */
+  const notingWorker = (folder: string, firstThrows: boolean) => `
+    const { parentPort, threadId } = require('node:worker_threads');
+    const fs = require('node:fs');
+    const path = require('node:path');
+    const first = fs.readdirSync(${JSON.stringify(folder)}).length === 0;
+    fs.writeFileSync(path.join(${JSON.stringify(folder)}, String(threadId)), '');
+    if (${firstThrows} && first) throw new Error('failed to start');
+    parentPort.on('message', ({ job }) => {
+      parentPort.postMessage({ type: 'rendered', id: job.id });
+      parentPort.postMessage({ type: 'done', outcome: { id: job.id, name: job.name, ok: true, outputs: [String(threadId)], warnings: [] } });
+    });`;
+  const jobsOf = (count: number): RenderJob[] =>
+    Array.from({ length: count }, (_, id) => ({ id, name: `${id}.json`, source: { kind: 'file', path: EXAMPLE }, outputs: [], settings: { lang: 'en', cwd: out } }));
+  const started = async (folder: string, count: number) => {
+    for (let tries = 0; tries < 200 && readdirSync(folder).length < count; tries++) await new Promise((done) => setTimeout(done, 25));
+    return readdirSync(folder).sort();
+  };
+
+  it('gives the jobs to the workers it started, and starts no others', async () => {
+    const folder = mkdtempSync(join(out, 'warm-'));
+    const pool = new WorkerPool(2, { filename: notingWorker(folder, false), options: { eval: true } }, messagesFor('en'));
+    pool.warm();
+    const warmed = await started(folder, 2);
+    expect(warmed).toHaveLength(2);
+    const outcomes: RenderOutcome[] = [];
+    await pool.run(jobsOf(6), (outcome) => outcomes.push(outcome));
+    await pool.terminate();
+    expect(outcomes.map((o) => o.ok)).toEqual(Array(6).fill(true));
+    const threads = new Set(outcomes.flatMap((o) => (o.ok ? o.outputs : [])));
+    expect([...threads].sort()).toEqual(warmed);
+    expect(readdirSync(folder).sort()).toEqual(warmed);
+  });
+
+  it('replaces a warmed worker that failed before it was given a job', async () => {
+    const folder = mkdtempSync(join(out, 'warm-fails-'));
+    const pool = new WorkerPool(1, { filename: notingWorker(folder, true), options: { eval: true } }, messagesFor('en'));
+    pool.warm();
+    await started(folder, 1);
+    await new Promise((done) => setTimeout(done, 200)); // its failure is heard before run
+    const outcomes: RenderOutcome[] = [];
+    await pool.run(jobsOf(3), (outcome) => outcomes.push(outcome));
+    await pool.terminate();
+    expect(outcomes.map((o) => [o.id, o.ok])).toEqual([[0, true], [1, true], [2, true]]);
+    expect(readdirSync(folder)).toHaveLength(2);
+  });
+});

@@ -4,7 +4,7 @@ import type { Messages } from './messages.js';
 import { describeReadError, type InputSource } from './read-input.js';
 
 /** The argument that means "read standard input". */
-const STDIN_ARGUMENT = '-';
+export const STDIN_ARGUMENT = '-';
 /** The name standard input goes by, in messages and as the outputs' base name. */
 const STDIN_NAME = 'stdin';
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { FontFiles } from '../fonts/font-files.js';
@@ -10,7 +11,7 @@ import { displayPath } from './display-path.js';
 import { bytesOrFile } from '../node/signing-files.js';
 import { checkFonts } from './font-option.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
-import { expandInputs, readStdin, sourceOf, type InputEntry } from './input-files.js';
+import { expandInputs, readStdin, sourceOf, STDIN_ARGUMENT, type InputEntry } from './input-files.js';
 import type { Lang, Messages } from './messages.js';
 import { createProgress, type Progress } from './progress.js';
 import type { PlannedOutput, RenderJob, RenderOutcome, RenderSettings, SigningSettings } from './render-job.js';
@@ -48,9 +49,39 @@ const MAIN_THREAD_MAX_BYTES = 64 * 1024;
  * in worker threads when there are several.
  */
 export async function renderCommand(args: readonly string[], options: RenderCommandOptions, context: CommandContext): Promise<number> {
+  const jobs = options.jobs ?? defaultJobs();
+  // Several inputs: the workers start now and load the library while the command checks its
+  // templates, reads the folders and plans the outputs (each takes about as long).
+  const pool = looksLikeBatch(args, context.io.cwd) ? new WorkerPool(poolSize(jobs, Number.POSITIVE_INFINITY), workerLaunchFor(context.entryUrl), context.msg) : null;
+  pool?.warm();
+  try {
+    return await renderWith(pool, jobs, args, options, context);
+  } finally {
+    // nothing is left running: the workers are done, were never needed, or the command failed first
+    await pool?.terminate();
+  }
+}
+
+/**
+ * More than one input, or a folder that holds more than one (a second .json file or a subfolder
+ * at its top): a guess, made before the inputs are read, that only decides when workers start.
+ */
+function looksLikeBatch(args: readonly string[], cwd: string): boolean {
+  if (args.length > 1) return true;
+  if (args.length === 0 || args[0] === STDIN_ARGUMENT) return false;
+  try {
+    const entries = readdirSync(resolve(cwd, args[0] as string), { withFileTypes: true });
+    let inputs = 0;
+    for (const entry of entries) if (entry.isDirectory() || /\.json$/i.test(entry.name)) inputs++;
+    return inputs > 1;
+  } catch {
+    return false; // a file, or nothing there: expandInputs says which
+  }
+}
+
+async function renderWith(pool: WorkerPool | null, jobs: number, args: readonly string[], options: RenderCommandOptions, context: CommandContext): Promise<number> {
   const { io, msg, lang } = context;
   const formats = options.format;
-  const jobs = options.jobs ?? defaultJobs();
   const started = performance.now();
 
   const templates = checkTemplates({ templates: options.templates, profile: options.profile }, lang, io.cwd);
@@ -117,14 +148,16 @@ export async function renderCommand(args: readonly string[], options: RenderComm
   }
 
   const inMainThread = plan.jobs.length === 1 && (await isSmall(plan.jobs[0]!));
-  const threads = poolSize(jobs, plan.jobs.length);
-  const pool = plan.jobs.length > 0 && !inMainThread ? new WorkerPool(threads, workerLaunchFor(context.entryUrl), msg) : null;
-  const stopOnSignal = interruptHandler(progress, pool, outFolders, io.stderr, msg);
+  const workers = plan.jobs.length === 0 || inMainThread ? null : (pool ?? new WorkerPool(poolSize(jobs, plan.jobs.length), workerLaunchFor(context.entryUrl), msg));
+  // warmed for nothing (one small input, or none): stopped before the main thread renders
+  if (pool !== null && workers !== pool) await pool.terminate();
+  const stopOnSignal = interruptHandler(progress, workers, outFolders, io.stderr, msg);
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
   try {
-    if (pool !== null) {
-      await pool.run(plan.jobs, report);
+    if (workers !== null) {
+      // a warmed pool gives jobs to as many workers as there are jobs, and stops the others
+      await workers.run(plan.jobs, report);
       // A worker that died while writing leaves its temporary files (its jobs were rendered
       // again under other names); once the pool is done, no thread of this process writes.
       for (const folder of outFolders) removeTempFiles(folder);

@@ -76,6 +76,8 @@ function resolveFromHere(specifier: string): string | null {
  */
 export class WorkerPool {
   private readonly workers = new Set<Worker>();
+  /** Workers started by warm() and not yet given jobs; `died` if one stopped before run took it. */
+  private readonly warmed: { worker: Worker; died: boolean; onDeath: () => void }[] = [];
   private stopped = false;
 
   constructor(
@@ -84,13 +86,49 @@ export class WorkerPool {
     private readonly msg: Messages,
   ) {}
 
+  /**
+   * Starts the workers now, so that they load the library while the command is still reading its
+   * inputs and making its folders (a worker takes about as long to start as that does); run()
+   * gives them their jobs. Workers run() does not need are stopped.
+   */
+  warm(): void {
+    while (this.warmed.length < this.size && !this.stopped) {
+      const worker = new Worker(this.launch.filename, this.launch.options);
+      // heard until run() takes the worker: a worker that fails to start is replaced then
+      const entry = { worker, died: false, onDeath: () => (entry.died = true) };
+      worker.on('error', entry.onDeath);
+      worker.on('exit', entry.onDeath);
+      this.warmed.push(entry);
+    }
+  }
+
+  /** A worker warm() started that is still running, or a new one. */
+  private workerFor(launch: WorkerLaunch): Worker {
+    while (launch === this.launch && this.warmed.length > 0) {
+      const { worker, died, onDeath } = this.warmed.shift() as (typeof this.warmed)[number];
+      worker.off('error', onDeath);
+      worker.off('exit', onDeath);
+      if (!died) return worker;
+      void worker.terminate();
+    }
+    return new Worker(launch.filename, launch.options);
+  }
+
+  /** Stops the warmed workers no job went to. */
+  private stopWarmed(): void {
+    for (const { worker } of this.warmed.splice(0)) void worker.terminate();
+  }
+
   /** Renders every job; `onOutcome` hears of each as it finishes. Resolves when all are done. */
   run(jobs: readonly RenderJob[], onOutcome: (outcome: RenderOutcome) => void): Promise<void> {
     const queue = [...jobs];
     let remaining = jobs.length;
     const roomy = roomyLaunch(this.launch);
     return new Promise((resolvePool) => {
-      if (remaining === 0) return resolvePool();
+      if (remaining === 0) {
+        this.stopWarmed();
+        return resolvePool();
+      }
       const finished = new Set<number>();
       /** Jobs already rendered again once because their worker died while writing their files. */
       const rewritten = new Set<number>();
@@ -104,7 +142,7 @@ export class WorkerPool {
       };
       const startWorker = (launch: WorkerLaunch) => {
         if (this.stopped) return;
-        const worker = new Worker(launch.filename, launch.options);
+        const worker = this.workerFor(launch);
         this.workers.add(worker);
         /** Sent and not yet rendered, in the order the worker renders them: the first is rendering. */
         const sent: RenderJob[] = [];
@@ -165,13 +203,14 @@ export class WorkerPool {
       };
       const count = Math.max(1, Math.min(this.size, jobs.length));
       for (let i = 0; i < count; i++) startWorker(this.launch);
+      this.stopWarmed();
     });
   }
 
   /** Stops every worker at once (on an interrupt). */
   async terminate(): Promise<void> {
     this.stopped = true;
-    const workers = [...this.workers];
+    const workers = [...this.workers, ...this.warmed.splice(0).map((entry) => entry.worker)];
     this.workers.clear();
     await Promise.all(workers.map((w) => w.terminate()));
   }
