@@ -21,8 +21,6 @@ export class DocumentFont {
   private readonly unicode: number[][];
   /** By original glyph id: the glyph's subset number as four hex digits. */
   private readonly codes: string[] = [];
-  /** By shaped word: the codes of all its glyphs. */
-  private readonly wordCodes = new Map<ShapedWord, string>();
   private dictionary: PDFReference | undefined;
   private written: { streams: SubsetStreams; fontFile: PDFReference; cmap?: PDFReference } | undefined;
   /** Font units to thousandths of an em. */
@@ -110,8 +108,7 @@ export class DocumentFont {
 
   /**
    * The TJ operator of glyphs that each advance by their own width: the only adjustments are the
-   * gaps after words (`gap`, when the words are drawn apart). Each word's codes are looked up once
-   * per document. Written as pdfkit writes it: `[<codes> adjustment <codes> adjustment …] TJ`,
+   * gaps after words (`gap`, when the words are drawn apart). Written as pdfkit writes it: `[<codes> adjustment <codes> adjustment …] TJ`,
    * a string of codes ending wherever an adjustment follows, the last one followed by 0; nothing
    * when there is no glyph.
    */
@@ -129,7 +126,7 @@ export class DocumentFont {
         open = true;
         strings++;
       }
-      out.ascii(this.codesOf(piece));
+      for (const glyph of piece.glyphs) out.ascii(this.code(glyph));
       if (gap !== 0) {
         const last = piece.glyphs.length - 1;
         const width = (piece.glyphs[last] as ShapedGlyph).advanceWidth * this.scale;
@@ -143,17 +140,6 @@ export class DocumentFont {
     }
     if (open) out.ascii('> 0');
     out.ascii('] TJ\n');
-  }
-
-  /** The codes of all the word's glyphs, in this document's subset. */
-  private codesOf(piece: ShapedWord): string {
-    let known = this.wordCodes.get(piece);
-    if (known === undefined) {
-      known = '';
-      for (const glyph of piece.glyphs) known += this.code(glyph);
-      this.wordCodes.set(piece, known);
-    }
-    return known;
   }
 
   /** The operators of any glyphs, whatever their advances and offsets (see textOperators). */
