@@ -220,9 +220,13 @@ export class DocumentFont {
     this.dictionary.end();
   }
 
-  /** Keeps, for the next document drawing the same glyphs, the deflated streams as `pdf` has them. */
+  /**
+   * Keeps, for the next document drawing the same glyphs, the deflated streams as `pdf` has them:
+   * from the second document that draws them on. Most sets of glyphs a document draws are its own
+   * (its names and wording), met once, and finding the streams in the file would be wasted.
+   */
   learnFrom(pdf: Uint8Array): void {
-    if (!this.written) return;
+    if (!this.written || this.written.streams.drawn < 2) return;
     const { streams, fontFile, cmap } = this.written;
     streams.deflatedFile ??= writtenStream(pdf, fontFile);
     if (cmap) streams.deflatedCmap ??= writtenStream(pdf, cmap);
@@ -298,6 +302,8 @@ export class DocumentFont {
 interface SubsetStreams {
   file: Uint8Array;
   cmap: string;
+  /** How many documents have drawn these glyphs. */
+  drawn: number;
   deflatedFile?: Uint8Array;
   deflatedCmap?: Uint8Array;
 }
@@ -317,8 +323,11 @@ function subsetStreams(font: object, subset: FontSubset, cmap: () => string): Su
   if (!cache) subsetCaches.set(font, (cache = { bytes: 0, streams: new Map() }));
   const key = subset.glyphs.join(',');
   const known = cache.streams.get(key);
-  if (known) return known;
-  const streams: SubsetStreams = { file: subset.encode(), cmap: cmap() };
+  if (known) {
+    known.drawn++;
+    return known;
+  }
+  const streams: SubsetStreams = { file: subset.encode(), cmap: cmap(), drawn: 1 };
   // the file and its deflated copy, the map as characters and deflated
   const bytes = 2 * streams.file.length + 3 * streams.cmap.length + 2 * key.length;
   if (cache.bytes + bytes > SUBSET_CACHE_BYTES) {
