@@ -7,8 +7,8 @@
  * Prints a Markdown table to paste into the README, and the machine it ran on.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeConclusion, loadTemplates, parseConclusion, renderConclusion } from '../src/index.js';
 import { fillTemplate, makeTemplate, templateData } from './docxtemplater-peer.js';
@@ -74,12 +74,16 @@ async function timeOnce(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-/** Runs a command, sampling its resident memory; wall time, peak and the samples over time. */
-function runSampled(command: string, argv: string[], cwd: string): Promise<{ ms: number; peakMb: number; samplesMb: number[]; code: number }> {
+/**
+ * Runs a command, sampling its resident memory and its threads' CPU time every 100 ms: wall time,
+ * peak and the samples over time, and each thread's CPU seconds as last seen (busiest first).
+ */
+function runSampled(command: string, argv: string[], cwd: string): Promise<{ ms: number; peakMb: number; samplesMb: number[]; threadCpuS: number[]; code: number }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(command, argv, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
     const samplesMb: number[] = [];
+    const threadTicks = new Map<string, number>();
     let peakMb = 0;
     const timer = setInterval(() => {
       try {
@@ -87,14 +91,22 @@ function runSampled(command: string, argv: string[], cwd: string): Promise<{ ms:
         const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
         samplesMb.push(kb('VmRSS') / 1024);
         peakMb = Math.max(peakMb, kb('VmHWM') / 1024);
+        for (const thread of readdirSync(`/proc/${child.pid}/task`)) {
+          // utime and stime, the 14th and 15th fields, counted after the command name's ")"
+          const stat = readFileSync(`/proc/${child.pid}/task/${thread}/stat`, 'utf8');
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          threadTicks.set(thread, Number(fields[11]) + Number(fields[12]));
+        }
       } catch {
-        // the process has just ended
+        // the process, or one of its threads, has just ended
       }
     }, 100);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
-      resolve({ ms: performance.now() - start, peakMb, samplesMb, code: code ?? -1 });
+      // clock ticks: 100 a second on Linux (sysconf(_SC_CLK_TCK))
+      const threadCpuS = [...threadTicks.values()].map((ticks) => ticks / 100).sort((a, b) => b - a);
+      resolve({ ms: performance.now() - start, peakMb, samplesMb, threadCpuS, code: code ?? -1 });
     });
   });
 }
@@ -219,8 +231,8 @@ if (wants('batch')) {
   const inputs = join(work, 'batch');
   mkdirSync(inputs);
   variedInputs(example, batchSize).forEach((input, i) => writeFileSync(join(inputs, `doc-${String(i).padStart(4, '0')}.json`), JSON.stringify(input)));
-  // The package's engines are Node 22 and 24; the batch runs on this process's Node and on the
-  // tests' Node 24, three times each, interleaved: the machine's speed drifts by a quarter within
+  // Users run Node 22 and 24 (the package's engines); the batch runs on this process's Node (20
+  // on the machine the README names) and on the tests' Node 24, three times each, interleaved: the machine's speed drifts by a quarter within
   // minutes, and a run's wall time with it.
   const runtimes: [string, string][] = [[`Node ${process.versions.node}`, process.execPath]];
   if (nodeRuntime24Ready()) runtimes.push([`Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim().slice(1)}`, node24]);
@@ -239,6 +251,14 @@ if (wants('batch')) {
     const walls = results.map((result) => (result.ms / 1000).toFixed(1)).join(' / ');
     row(`${batchSize} varied documents, DOCX and PDF, through \`ket-luan render\`, ${name}: wall, median of 3 (${walls} s)`, fmt(middle.ms), '≤ 12 s');
     row(`${batchSize} varied documents, ${name}: peak resident memory, highest of 3`, `${Math.max(...results.map((result) => result.peakMb)).toFixed(0)} MB`, '≤ 300 MB');
+    // the render workers are the busiest threads, one per core (or per document, if fewer)
+    const workerCount = Math.min(availableParallelism(), batchSize);
+    const workersCpu = middle.threadCpuS.slice(0, workerCount);
+    const othersCpu = middle.threadCpuS.slice(workerCount).reduce((sum, seconds) => sum + seconds, 0);
+    row(
+      `${batchSize} varied documents, ${name}: CPU time by thread in the median run: render workers / all other threads (V8's collector and compiler, the file system, the main thread) / all`,
+      `${workersCpu.map((seconds) => seconds.toFixed(1)).join(' + ')} s / ${othersCpu.toFixed(1)} s / ${(workersCpu.reduce((sum, seconds) => sum + seconds, 0) + othersCpu).toFixed(1)} s`,
+    );
     const steady = middle.samplesMb.slice(Math.floor(middle.samplesMb.length / 5));
     const half = Math.floor(steady.length / 2);
     row(`${batchSize} varied documents, ${name}: resident memory, median of 1st vs 2nd half of the median run`, `${median(steady.slice(0, half)).toFixed(0)} MB → ${median(steady.slice(half)).toFixed(0)} MB`, 'flat');

@@ -88,6 +88,18 @@ function built(): Promise<string> {
 const ketLuanBuilt = async (args: string[], cwd: string, env?: NodeJS.ProcessEnv) => runNode([await built()], args, cwd, undefined, env);
 
 describe.concurrent('ket-luan render', () => {
+  it('ends, leaving no worker running, when it stops before rendering a batch (the built command)', async () => {
+    // the workers start while the templates are checked; a broken template stops the command
+    const cwd = tempDir();
+    cpSync(EXAMPLE, join(cwd, 'a.json'));
+    cpSync(EXAMPLE, join(cwd, 'b.json'));
+    // a worker left running would keep the process alive: the run would never end
+    const run = await ketLuanBuilt(['render', 'a.json', 'b.json', '--templates', 'no-such-folder', '-o', 'out'], cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no-such-folder');
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+  }, 60_000);
+
   it('renders a folder tree in parallel worker threads (the built command), mirroring it under -o; one broken input fails alone', async () => {
     const cwd = tempDir();
     for (const month of ['2024-12', '2025-01']) cpSync(join(MONTHLY, month), join(cwd, 'data', month), { recursive: true });

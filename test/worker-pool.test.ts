@@ -141,7 +141,10 @@ describe('a worker that dies while another job\'s files are being written', () =
 });
 
 describe('a worker is sent its next job before it has rendered the one it holds', () => {
-  /** A stand-in for the render worker that renders nothing until it holds two jobs (or the last one). */
+  /**
+   * A stand-in for the render worker that renders nothing until it holds two jobs, or one of the
+   * last two (the pool sends one at a time once no more jobs are left than workers).
+   */
   const holdingWorker = (marker: string, last: number, firstDies: boolean) => `
     const { parentPort } = require('node:worker_threads');
     const fs = require('node:fs');
@@ -151,7 +154,7 @@ describe('a worker is sent its next job before it has rendered the one it holds'
     parentPort.on('message', ({ job }) => {
       held.push(job);
       if (${firstDies} && first && held.length === 2) throw new Error('died rendering job ' + held[0].id);
-      while (held.length >= 2 || (held.length > 0 && held[held.length - 1].id === ${last})) {
+      while (held.length >= 2 || (held.length > 0 && held[held.length - 1].id >= ${last} - 1)) {
         const done = held.shift();
         parentPort.postMessage({ type: 'rendered', id: done.id });
         parentPort.postMessage({ type: 'done', outcome: { id: done.id, name: done.name, ok: true, outputs: [done.name], warnings: [] } });
@@ -217,11 +220,41 @@ describe('workers started before the jobs are known (warm)', () => {
     const pool = new WorkerPool(1, { filename: notingWorker(folder, true), options: { eval: true } }, messagesFor('en'));
     pool.warm();
     await started(folder, 1);
-    await new Promise((done) => setTimeout(done, 200)); // its failure is heard before run
+    // its failure heard before run (a failure heard later fails the job, as without warm())
+    const warmed = (pool as unknown as { warmed: { died: boolean }[] }).warmed;
+    for (let tries = 0; tries < 400 && !warmed[0]?.died; tries++) await new Promise((done) => setTimeout(done, 25));
+    expect(warmed[0]?.died).toBe(true);
     const outcomes: RenderOutcome[] = [];
     await pool.run(jobsOf(3), (outcome) => outcomes.push(outcome));
     await pool.terminate();
     expect(outcomes.map((o) => [o.id, o.ok])).toEqual([[0, true], [1, true], [2, true]]);
     expect(readdirSync(folder)).toHaveLength(2);
+  });
+});
+
+describe('the end of the queue', () => {
+  it('sends one job at a time once no more are left than workers, so none waits behind a slow one', async () => {
+    // a stand-in worker: job 0 takes half a second, the others none; each outcome names its thread
+    const script = `
+      const { parentPort, threadId } = require('node:worker_threads');
+      let chain = Promise.resolve();
+      parentPort.on('message', ({ job }) => {
+        chain = chain.then(() => new Promise((done) => setTimeout(done, job.id === 0 ? 500 : 0))).then(() => {
+          parentPort.postMessage({ type: 'rendered', id: job.id });
+          parentPort.postMessage({ type: 'done', outcome: { id: job.id, name: job.name, ok: true, outputs: [String(threadId)], warnings: [] } });
+        });
+      });`;
+    const jobs: RenderJob[] = [0, 1, 2].map((id) => ({ id, name: `${id}.json`, source: { kind: 'file', path: EXAMPLE }, outputs: [], settings: { lang: 'en', cwd: out } }));
+    const outcomes: RenderOutcome[] = [];
+    await new WorkerPool(2, { filename: script, options: { eval: true } }, messagesFor('en')).run(jobs, (outcome) => outcomes.push(outcome));
+    const thread = (id: number) => {
+      const outcome = outcomes.find((o) => o.id === id);
+      return outcome?.ok ? outcome.outputs[0] : undefined;
+    };
+    expect(thread(0)).toBeDefined();
+    // jobs 1 and 2 went to the other worker, and were done before the slow job
+    expect(thread(1)).not.toBe(thread(0));
+    expect(thread(2)).not.toBe(thread(0));
+    expect(outcomes.map((o) => o.id)).toEqual([1, 2, 0]);
   });
 });

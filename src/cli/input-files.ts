@@ -91,6 +91,16 @@ export async function expandInputs(args: readonly string[], cwd: string, msg: Me
   return { entries, problems, usesStdin };
 }
 
+/** A subfolder searched for inputs: not hidden, not node_modules. */
+export function isSearchedFolder(name: string): boolean {
+  return !name.startsWith('.') && name !== 'node_modules';
+}
+
+/** The name of a file taken as an input in a folder. */
+export function isInputFileName(name: string): boolean {
+  return /\.json$/i.test(name);
+}
+
 /**
  * Paths (relative to `root`) of the *.json files under it, sorted by folder, then name. A
  * subfolder that cannot be read is reported through `unreadable`, and the others still count.
@@ -101,8 +111,8 @@ async function jsonFilesUnder(root: string, sub: string, unreadable: (sub: strin
   const folders: string[] = [];
   for (const d of dirents) {
     if (d.isDirectory()) {
-      if (!d.name.startsWith('.') && d.name !== 'node_modules') folders.push(d.name);
-    } else if (/\.json$/i.test(d.name) && (d.isFile() || d.isSymbolicLink())) {
+      if (isSearchedFolder(d.name)) folders.push(d.name);
+    } else if (isInputFileName(d.name) && (d.isFile() || d.isSymbolicLink())) {
       files.push(d.name);
     }
   }

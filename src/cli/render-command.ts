@@ -11,7 +11,7 @@ import { displayPath } from './display-path.js';
 import { bytesOrFile } from '../node/signing-files.js';
 import { checkFonts } from './font-option.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
-import { expandInputs, readStdin, sourceOf, STDIN_ARGUMENT, type InputEntry } from './input-files.js';
+import { expandInputs, isInputFileName, isSearchedFolder, readStdin, sourceOf, STDIN_ARGUMENT, type InputEntry } from './input-files.js';
 import type { Lang, Messages } from './messages.js';
 import { createProgress, type Progress } from './progress.js';
 import type { PlannedOutput, RenderJob, RenderOutcome, RenderSettings, SigningSettings } from './render-job.js';
@@ -52,31 +52,42 @@ export async function renderCommand(args: readonly string[], options: RenderComm
   const jobs = options.jobs ?? defaultJobs();
   // Several inputs: the workers start now and load the library while the command checks its
   // templates, reads the folders and plans the outputs (each takes about as long).
-  const pool = looksLikeBatch(args, context.io.cwd) ? new WorkerPool(poolSize(jobs, Number.POSITIVE_INFINITY), workerLaunchFor(context.entryUrl), context.msg) : null;
+  const inputs = likelyInputs(args, context.io.cwd);
+  const pool = inputs > 1 ? new WorkerPool(poolSize(jobs, inputs), workerLaunchFor(context.entryUrl), context.msg) : null;
   pool?.warm();
   try {
     return await renderWith(pool, jobs, args, options, context);
   } finally {
-    // nothing is left running: the workers are done, were never needed, or the command failed first
+    // the warmed workers are stopped however the command ends (a pool made later stops its own)
     await pool?.terminate();
   }
 }
 
 /**
- * More than one input, or a folder that holds more than one (a second .json file or a subfolder
- * at its top): a guess, made before the inputs are read, that only decides when workers start.
+ * How many inputs the arguments hold, as far as a glance at them tells before they are read:
+ * a file or standard input is one, a folder its .json files, and any number more when it has
+ * subfolders that expandInputs would search. It only decides when, and how many, workers start.
  */
-function looksLikeBatch(args: readonly string[], cwd: string): boolean {
-  if (args.length > 1) return true;
-  if (args.length === 0 || args[0] === STDIN_ARGUMENT) return false;
-  try {
-    const entries = readdirSync(resolve(cwd, args[0] as string), { withFileTypes: true });
-    let inputs = 0;
-    for (const entry of entries) if (entry.isDirectory() || /\.json$/i.test(entry.name)) inputs++;
-    return inputs > 1;
-  } catch {
-    return false; // a file, or nothing there: expandInputs says which
+function likelyInputs(args: readonly string[], cwd: string): number {
+  let count = 0;
+  for (const arg of args) {
+    if (arg === STDIN_ARGUMENT) {
+      count++;
+      continue;
+    }
+    let entries;
+    try {
+      entries = readdirSync(resolve(cwd, arg), { withFileTypes: true });
+    } catch {
+      count++; // a file, or nothing there: expandInputs says which
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && isSearchedFolder(entry.name)) return Number.POSITIVE_INFINITY;
+      if (isInputFileName(entry.name)) count++;
+    }
   }
+  return count;
 }
 
 async function renderWith(pool: WorkerPool | null, jobs: number, args: readonly string[], options: RenderCommandOptions, context: CommandContext): Promise<number> {
@@ -149,14 +160,13 @@ async function renderWith(pool: WorkerPool | null, jobs: number, args: readonly 
 
   const inMainThread = plan.jobs.length === 1 && (await isSmall(plan.jobs[0]!));
   const workers = plan.jobs.length === 0 || inMainThread ? null : (pool ?? new WorkerPool(poolSize(jobs, plan.jobs.length), workerLaunchFor(context.entryUrl), msg));
-  // warmed for nothing (one small input, or none): stopped before the main thread renders
+  // warmed for nothing (one small input, or none): stopped, so as not to slow the main thread's render
   if (pool !== null && workers !== pool) await pool.terminate();
   const stopOnSignal = interruptHandler(progress, workers, outFolders, io.stderr, msg);
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
   try {
     if (workers !== null) {
-      // a warmed pool gives jobs to as many workers as there are jobs, and stops the others
       await workers.run(plan.jobs, report);
       // A worker that died while writing leaves its temporary files (its jobs were rendered
       // again under other names); once the pool is done, no thread of this process writes.

@@ -64,15 +64,16 @@ function resolveFromHere(specifier: string): string | null {
 
 /**
  * A fixed number of worker threads, each loading the library once and rendering the jobs it is
- * sent one after another. A worker is sent its next job before it finishes the one it renders, so
- * it never waits for the pool to answer (with every core busy, the main thread may not run for a
- * while); it holds at most two jobs not yet rendered and two whose files are being written. A
- * worker that dies fails the job it was rendering, gives back those it had not started, and is
- * replaced while jobs remain; one that ran out of its bounded
- * heap is replaced by a worker without the bound, which renders that job again (nothing of it
- * was written: a job writes its files only once all are rendered). A job whose files were being
- * written when its worker died is rendered again, once: what it had written is whole or absent.
- * Every job is reported once.
+ * sent one after another. While jobs are plentiful a worker is sent its next job before it has
+ * finished the one it renders, so it never waits for the pool to answer (with every core busy,
+ * the main thread may not run for a while); near the end of the queue it is sent one at a time,
+ * so that no job waits behind another worker's while a worker is free. A worker holds at most
+ * three jobs at once: two not yet rendered, or the last ones' files being written. A worker that
+ * dies fails the job it was rendering, gives back those it had not started, and is replaced while
+ * jobs remain; one that ran out of its bounded heap is replaced by a worker without the bound,
+ * which renders that job again (nothing of it was written: a job writes its files only once all
+ * are rendered). A job whose files were being written when its worker died is rendered again,
+ * once: what it had written is whole or absent. Every job is reported once.
  */
 export class WorkerPool {
   private readonly workers = new Set<Worker>();
@@ -129,6 +130,7 @@ export class WorkerPool {
         this.stopWarmed();
         return resolvePool();
       }
+      const count = Math.max(1, Math.min(this.size, jobs.length));
       const finished = new Set<number>();
       /** Jobs already rendered again once because their worker died while writing their files. */
       const rewritten = new Set<number>();
@@ -147,12 +149,15 @@ export class WorkerPool {
         /** Sent and not yet rendered, in the order the worker renders them: the first is rendering. */
         const sent: RenderJob[] = [];
         const writing = new Map<number, RenderJob>();
-        // Node may deliver a message a worker posted before it failed after the failure itself:
-        // once dead, the worker's jobs are the queue's again and nothing it says counts.
+        // A worker's failure ('error') can arrive before messages it posted earlier, such as
+        // that it rendered a job; Node delivers them all before 'exit'. So its death is dealt
+        // with on 'exit', when what it rendered is known; after that nothing it says counts.
         let dead = false;
+        let failure: { reason: string; outOfMemory: boolean } | undefined;
         const next = () => {
           if (dead) return;
-          while (sent.length < 2 && writing.size < 2 && queue.length > 0 && !this.stopped) {
+          // a second job in hand only while more are left than there are workers to take them
+          while (sent.length < (queue.length > count ? 2 : 1) && sent.length + writing.size < 3 && queue.length > 0 && !this.stopped) {
             const job = queue.shift() as RenderJob;
             sent.push(job);
             worker.postMessage({ type: 'job', job } satisfies ToWorker);
@@ -195,13 +200,15 @@ export class WorkerPool {
           }
           next();
         });
-        worker.on('error', (error: NodeJS.ErrnoException) => die(this.msg.render.workerFailed(error.message), error.code === 'ERR_WORKER_OUT_OF_MEMORY'));
+        worker.on('error', (error: NodeJS.ErrnoException) => {
+          failure ??= { reason: this.msg.render.workerFailed(error.message), outOfMemory: error.code === 'ERR_WORKER_OUT_OF_MEMORY' };
+        });
         worker.on('exit', (code) => {
-          if (this.workers.has(worker)) die(this.msg.render.workerStopped(code));
+          // a worker the pool stopped itself is no longer among its workers
+          if (this.workers.has(worker)) die(failure?.reason ?? this.msg.render.workerStopped(code), failure?.outOfMemory ?? false);
         });
         next();
       };
-      const count = Math.max(1, Math.min(this.size, jobs.length));
       for (let i = 0; i < count; i++) startWorker(this.launch);
       this.stopWarmed();
     });

@@ -27,13 +27,4 @@ describe('ContentBytes', () => {
     // what was taken is a copy: later appends do not change it
     expect(latin1(taken).slice(0, 8)).toBe('<0000> 0');
   });
-
-  it('writes numbers as template literals do (no exponent for pdfNumber\'s values, -0 as 0)', () => {
-    const out = new ContentBytes();
-    for (const value of [0, -0, 1.5, -0.000001, 123456.654321, 841.889764]) {
-      out.number(value);
-      out.ascii(' ');
-    }
-    expect(latin1(out.take())).toBe([0, -0, 1.5, -0.000001, 123456.654321, 841.889764].map((value) => `${value}`).join(' ') + ' ');
-  });
 });
