@@ -15,8 +15,9 @@ export interface WorkerData {
 
 /**
  * Messages between the pool and a worker. A worker says when a job is rendered, before its files
- * are written, and again when they are: the pool sends the next job in between, so the worker
- * renders it while the disk flushes the last one.
+ * are written, and again when they are: should it die, the pool knows which job it was rendering
+ * (failed) and whose files were being written (rendered again), and it bounds how many a worker
+ * holds. The worker renders its next job while the disk flushes the last one's files.
  */
 export type ToWorker = { type: 'job'; job: RenderJob };
 export type FromWorker = { type: 'rendered'; id: number } | { type: 'done'; outcome: RenderOutcome };

@@ -52,10 +52,10 @@ export function loadTemplates(options: LoadTemplatesOptions = {}): TemplateSet {
   const profile = options.profile ?? DEFAULT_PROFILE;
   // The override folder is looked through on every call, as the files' times are: a file added
   // or renamed since changes what it holds but not the state of the files the loader reads.
-  const unused = roots.length > 1 ? checkTemplatesFolder(roots[1]!, listProfiles(roots[0]!)) : [];
+  const packageProfiles = listProfiles(roots[0]!);
+  const unused = roots.length > 1 ? checkTemplatesFolder(roots[1]!, packageProfiles) : [];
   // An override folder may hold a package profile's templates without its profile.json: its files
   // count too, or an edit to them would not be seen.
-  const packageProfiles = listProfiles(roots[0]!);
   const key = JSON.stringify([roots, profile, roots.map((root) => filesState(root, packageProfiles)), unused.map((w) => [w.field, w.message])]);
   const cached = cache.get(key);
   if (cached) return cached;

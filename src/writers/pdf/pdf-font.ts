@@ -108,23 +108,23 @@ export class DocumentFont {
 
   /**
    * The TJ operator of glyphs that each advance by their own width: the only adjustments are the
-   * gaps after words (`gap`, when the words are drawn apart). Written as pdfkit writes it: `[<codes> adjustment <codes> adjustment …] TJ`,
-   * a string of codes ending wherever an adjustment follows, the last one followed by 0; nothing
-   * when there is no glyph.
+   * gaps after words (`gap`, when the words are drawn apart). Written as pdfkit writes it,
+   * `[<codes> adjustment <codes> adjustment …] TJ`: a string of codes ends wherever an
+   * adjustment follows, the last one is followed by 0; nothing when there is no glyph.
    */
   private plainOperators(out: ContentBytes, pieces: readonly ShapedWord[], gap: number): void {
     let glyphs = false;
     for (const piece of pieces) if (piece.glyphs.length > 0) glyphs = true;
     if (!glyphs) return;
     out.ascii('[');
-    let strings = 0;
+    let first = true;
     let open = false;
     for (const piece of pieces) {
       if (piece.glyphs.length === 0) continue;
       if (!open) {
-        out.ascii(strings > 0 ? ' <' : '<');
+        out.ascii(first ? '<' : ' <');
         open = true;
-        strings++;
+        first = false;
       }
       for (const glyph of piece.glyphs) out.ascii(this.code(glyph));
       if (gap !== 0) {
