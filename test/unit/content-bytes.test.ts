@@ -27,4 +27,14 @@ describe('ContentBytes', () => {
     // what was taken is a copy: later appends do not change it
     expect(latin1(taken).slice(0, 8)).toBe('<0000> 0');
   });
+
+  it('writes every glyph code, 0 to ffff, as four lowercase hex digits', () => {
+    const out = new ContentBytes();
+    const expected: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      out.hex4(code);
+      expected.push(code.toString(16).padStart(4, '0'));
+    }
+    expect(latin1(out.take())).toBe(expected.join(''));
+  });
 });

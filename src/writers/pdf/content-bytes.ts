@@ -22,6 +22,18 @@ export class ContentBytes {
     this.length = at;
   }
 
+  /** Appends `value` (0 to 0xffff) as four lowercase hex digits, a glyph's code in a TJ string. */
+  hex4(value: number): void {
+    this.room(4);
+    const { bytes } = this;
+    const at = this.length;
+    bytes[at] = HEX_DIGITS[(value >>> 12) & 0xf] as number;
+    bytes[at + 1] = HEX_DIGITS[(value >>> 8) & 0xf] as number;
+    bytes[at + 2] = HEX_DIGITS[(value >>> 4) & 0xf] as number;
+    bytes[at + 3] = HEX_DIGITS[value & 0xf] as number;
+    this.length = at + 4;
+  }
+
   /** Appends a number as a template literal writes it (pdfNumber's rounding is the caller's). */
   number(value: number): void {
     this.ascii(String(value));
@@ -43,6 +55,8 @@ export class ContentBytes {
     this.bytes = grown;
   }
 }
+
+const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef');
 
 /** Room for a page of text or two: about what one page's operators take. */
 const INITIAL_BYTES = 64 * 1024;

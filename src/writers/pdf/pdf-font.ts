@@ -19,8 +19,8 @@ export class DocumentFont {
   /** By subset glyph number: the advance in thousandths of an em, and the code points it stands for. */
   private readonly widths: number[];
   private readonly unicode: number[][];
-  /** By original glyph id: the glyph's subset number as four hex digits. */
-  private readonly codes: string[] = [];
+  /** By original glyph id: the glyph's number in the subset. */
+  private readonly numbers: number[] = [];
   private dictionary: PDFReference | undefined;
   private written: { streams: SubsetStreams; fontFile: PDFReference; cmap?: PDFReference } | undefined;
   /** Font units to thousandths of an em. */
@@ -126,7 +126,7 @@ export class DocumentFont {
         open = true;
         first = false;
       }
-      for (const glyph of piece.glyphs) out.ascii(this.code(glyph));
+      for (const glyph of piece.glyphs) out.hex4(this.number(glyph));
       if (gap !== 0) {
         const last = piece.glyphs.length - 1;
         const width = (piece.glyphs[last] as ShapedGlyph).advanceWidth * this.scale;
@@ -153,7 +153,7 @@ export class DocumentFont {
       for (let index = 0; index <= last; index++) {
         const glyph = glyphs[index] as ShapedGlyph;
         const position = positions[index] as GlyphPosition;
-        codes.push(this.code(glyph));
+        codes.push(hex4(this.number(glyph)));
         const advance = position.xAdvance * this.scale;
         advances.push(index === last && gap !== 0 ? advance + gap : advance);
         widths.push(glyph.advanceWidth * this.scale);
@@ -232,16 +232,15 @@ export class DocumentFont {
     if (cmap) streams.deflatedCmap ??= writtenStream(pdf, cmap);
   }
 
-  /** The glyph's code in this document's subset, added to the subset on first use. */
-  private code(glyph: ShapedGlyph): string {
-    const known = this.codes[glyph.id];
+  /** The glyph's number in this document's subset (its code), added to the subset on first use. */
+  private number(glyph: ShapedGlyph): number {
+    const known = this.numbers[glyph.id];
     if (known !== undefined) return known;
     const number = this.subset.includeGlyph(glyph.id);
     this.widths[number] ??= glyph.advanceWidth * this.scale;
     this.unicode[number] ??= glyph.codePoints;
-    const code = hex4(number);
-    this.codes[glyph.id] = code;
-    return code;
+    this.numbers[glyph.id] = number;
+    return number;
   }
 
   /** The ToUnicode CMap: for each glyph of the subset, the code points it stands for. */
