@@ -61,6 +61,8 @@ interface EmbeddingFacts {
   italic: boolean;
   /** The advance of glyph 0 (.notdef), in font units. */
   notdefAdvance: number;
+  /** How many glyphs the font has: glyph ids run from 0 to one less. */
+  glyphCount: number;
   /** True when the font's outlines are CFF (an OpenType/CFF font) rather than TrueType glyf. */
   cff: boolean;
 }
@@ -75,6 +77,7 @@ interface FontTables {
   italicAngle: number;
   bbox: EmbeddingFacts['bbox'];
   getGlyph(id: number): { advanceWidth: number };
+  numGlyphs: number;
 }
 
 const facts = new WeakMap<Uint8Array, EmbeddingFacts>();
@@ -102,6 +105,7 @@ export function embeddingFacts(data: Uint8Array): EmbeddingFacts {
     familyClass: (tables['OS/2']?.sFamilyClass ?? 0) >> 8,
     italic: tables.head.macStyle.italic,
     notdefAdvance: tables.getGlyph(0).advanceWidth,
+    glyphCount: tables.numGlyphs,
     cff: tables['CFF '] != null,
   };
   facts.set(data, found);

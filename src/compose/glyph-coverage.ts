@@ -8,14 +8,20 @@ import type { Block, ColumnContent, DocumentModel, Run, TextRun } from '../model
  * The code points each font is known to have, so that a render asks fontkit's cmap only about
  * characters it has not met before (official documents repeat the same few hundred).
  */
-const knownGlyphs = new WeakMap<Font, Set<number>>();
+const knownGlyphs = new WeakMap<Font, Uint8Array>();
 
-function hasGlyph(font: Font, codePoint: number): boolean {
+/** By code point in the Basic Multilingual Plane: 1 where the font is known to have a glyph. */
+function knownGlyphsOf(font: Font): Uint8Array {
   let known = knownGlyphs.get(font);
-  if (!known) knownGlyphs.set(font, (known = new Set()));
-  if (known.has(codePoint)) return true;
+  if (!known) knownGlyphs.set(font, (known = new Uint8Array(0x10000)));
+  return known;
+}
+
+function hasGlyph(font: Font, known: Uint8Array, codePoint: number): boolean {
+  if (known[codePoint] === 1) return true;
   if (!font.hasGlyphForCodePoint(codePoint)) return false;
-  known.add(codePoint);
+  // beyond the plane (rare in official text) fontkit is asked each time
+  if (codePoint <= 0xffff) known[codePoint] = 1;
   return true;
 }
 
@@ -31,9 +37,10 @@ export function checkGlyphCoverage(model: DocumentModel, fonts: LoadedFamily, lo
   for (const block of model.blocks) checkBlock(block, fonts, locate);
   if (model.pageNumbers !== null) {
     const face = fonts.normal;
+    const known = knownGlyphsOf(face.font);
     for (const character of '0123456789') {
       const codePoint = character.codePointAt(0) ?? 0;
-      if (!hasGlyph(face.font, codePoint)) throw new MissingGlyphError({ codePoint, character, fontFile: face.name, setting: 'pageNumbers', text: character });
+      if (!hasGlyph(face.font, known, codePoint)) throw new MissingGlyphError({ codePoint, character, fontFile: face.name, setting: 'pageNumbers', text: character });
     }
   }
 }
@@ -53,11 +60,12 @@ function checkRuns(runs: readonly Run[], fonts: LoadedFamily, locate: Locate): v
   for (const run of runs) {
     if (run.kind !== 'text') continue;
     const face = fonts[fontStyleName(run.bold, run.italic)];
+    const known = knownGlyphsOf(face.font);
     const { text } = run;
     for (let at = 0; at < text.length; at++) {
       const codePoint = text.codePointAt(at) as number;
       if (codePoint > 0xffff) at++;
-      if (codePoint !== TAB && !hasGlyph(face.font, codePoint)) {
+      if (codePoint !== TAB && !hasGlyph(face.font, known, codePoint)) {
         const character = String.fromCodePoint(codePoint);
         throw new MissingGlyphError({ codePoint, character, fontFile: face.name, ...locate(run, character), text });
       }

@@ -19,8 +19,12 @@ export class DocumentFont {
   /** By subset glyph number: the advance in thousandths of an em, and the code points it stands for. */
   private readonly widths: number[];
   private readonly unicode: number[][];
-  /** By original glyph id: the glyph's number in the subset. */
-  private readonly numbers: number[] = [];
+  /**
+   * By original glyph id: the glyph's number in the subset, -1 until it is drawn. A typed array:
+   * a plain array whose first index is a glyph id in the thousands is a dictionary to V8, and
+   * this is looked up for every glyph drawn.
+   */
+  private readonly numbers: Int32Array;
   private dictionary: PDFReference | undefined;
   private written: { streams: SubsetStreams; fontFile: PDFReference; cmap?: PDFReference } | undefined;
   /** Font units to thousandths of an em. */
@@ -40,6 +44,7 @@ export class DocumentFont {
     // pdfkit's first width, in font units rather than thousandths: kept so the bytes stay the same
     this.widths = [facts.notdefAdvance];
     this.scale = 1000 / facts.unitsPerEm;
+    this.numbers = new Int32Array(facts.glyphCount).fill(-1);
   }
 
   /**
@@ -234,8 +239,8 @@ export class DocumentFont {
 
   /** The glyph's number in this document's subset (its code), added to the subset on first use. */
   private number(glyph: ShapedGlyph): number {
-    const known = this.numbers[glyph.id];
-    if (known !== undefined) return known;
+    const known = this.numbers[glyph.id] as number;
+    if (known >= 0) return known;
     const number = this.subset.includeGlyph(glyph.id);
     this.widths[number] ??= glyph.advanceWidth * this.scale;
     this.unicode[number] ??= glyph.codePoints;
