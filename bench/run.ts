@@ -180,16 +180,20 @@ if (wants('cold') || wants('batch')) {
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
 }
 
-/** The tests' copy of Node 24 (scripts/ensure-node-runtimes.mjs), fetched if missing. */
-const node24 = join(root, '.cache', 'node', '24', 'bin', 'node');
-
-function nodeRuntime24Ready(): boolean {
+/**
+ * The tests' copies of the Node lines users run (the package's engines, fetched by
+ * scripts/ensure-node-runtimes.mjs if missing), as [name with version, executable]; none offline.
+ */
+function testRuntimes(): [string, string][] {
   try {
     execFileSync(process.execPath, [join(root, 'scripts', 'ensure-node-runtimes.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
   } catch {
-    // offline: the Node 24 figures are left out
+    // offline: only this process's Node is measured
   }
-  return existsSync(node24);
+  return ['22', '24']
+    .map((line) => join(root, '.cache', 'node', line, 'bin', 'node'))
+    .filter((node) => existsSync(node))
+    .map((node) => [`Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim().slice(1)}`, node]);
 }
 
 if (wants('cold')) {
@@ -199,32 +203,28 @@ if (wants('cold')) {
   writeFileSync(docxPath, await renderConclusion(example, { format: 'docx' }));
   const command = [cli, 'render', one, '-f', 'docx,pdf', '-o', join(work, 'one-out'), '--quiet'];
   // Users run Node 22 and 24, where the command keeps V8's compile cache between runs (Node 20 has
-  // none); the tests' copy of Node 24 is fetched if missing. The cache is filled by one untimed run,
-  // as on a desk where the command has run before (LibreOffice's profile likewise).
-  const withNode24 = nodeRuntime24Ready();
-  if (withNode24) execFileSync(node24, command, { cwd: work, stdio: 'ignore' });
+  // none); the tests' copies of them are fetched if missing. The cache is filled by one untimed
+  // run, as on a desk where the command has run before (LibreOffice's profile likewise).
+  const runtimes: [string, string][] = [[`Node ${process.versions.node}`, process.execPath], ...testRuntimes()];
+  for (const [, node] of runtimes.slice(1)) execFileSync(node, command, { cwd: work, stdio: 'ignore' });
   const timedCommand = async (node: string) => {
     const run = await runSampled(node, command, work);
     if (run.code !== 0) throw new Error(`ket-luan render exited ${run.code}`);
     return run.ms;
   };
   // Interleaved, so a change in the machine's load falls on all alike.
-  const ours: number[] = [];
-  const ours24: number[] = [];
+  const ours = new Map<string, number[]>(runtimes.map(([name]) => [name, []]));
   const theirs: number[] = [];
   for (let i = 0; i < 7; i++) {
-    ours.push(await timedCommand(process.execPath));
-    if (withNode24) ours24.push(await timedCommand(node24));
+    for (const [name, node] of runtimes) ours.get(name)?.push(await timedCommand(node));
     theirs.push(libreOfficeToPdf(docxPath));
   }
-  row(`One document from a cold start, DOCX and PDF (\`ket-luan render x.json -f docx,pdf\`, a new process, Node ${process.versions.node}), median of 7`, fmt(median(ours)));
-  if (withNode24) {
-    const version = execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim();
-    row(`The same on Node ${version.slice(1)}, with its compile cache, median of 7`, fmt(median(ours24)));
+  for (const [name] of runtimes) {
+    const cache = name === runtimes[0]?.[0] ? '' : ', with its compile cache';
+    row(`One document from a cold start, DOCX and PDF (\`ket-luan render x.json -f docx,pdf\`, a new process), ${name}${cache}, median of 7`, fmt(median(ours.get(name) ?? [])));
   }
   row('Cold LibreOffice converting the DOCX to PDF (`soffice --convert-to pdf`, a new process), median of 7', fmt(median(theirs)));
-  row(`Cold command against cold LibreOffice, Node ${process.versions.node}`, ratio(median(theirs), median(ours)), '≥ 3×');
-  if (withNode24) row('Cold command against cold LibreOffice, Node 24', ratio(median(theirs), median(ours24)), '≥ 3×');
+  for (const [name] of runtimes) row(`Cold command against cold LibreOffice, ${name}`, ratio(median(theirs), median(ours.get(name) ?? [])), '≥ 3×');
 }
 
 if (wants('batch')) {
@@ -232,10 +232,10 @@ if (wants('batch')) {
   mkdirSync(inputs);
   variedInputs(example, batchSize).forEach((input, i) => writeFileSync(join(inputs, `doc-${String(i).padStart(4, '0')}.json`), JSON.stringify(input)));
   // Users run Node 22 and 24 (the package's engines); the batch runs on this process's Node (20
-  // on the machine the README names) and on the tests' Node 24, three times each, interleaved: the machine's speed drifts by a quarter within
-  // minutes, and a run's wall time with it.
-  const runtimes: [string, string][] = [[`Node ${process.versions.node}`, process.execPath]];
-  if (nodeRuntime24Ready()) runtimes.push([`Node ${execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim().slice(1)}`, node24]);
+  // on the machine the README names, outside the engines) and on the tests' Node 22 and 24, three
+  // times each, interleaved: the machine's speed drifts by a quarter within minutes, and a run's
+  // wall time with it.
+  const runtimes: [string, string][] = [[`Node ${process.versions.node}`, process.execPath], ...testRuntimes()];
   const runs = new Map<string, Awaited<ReturnType<typeof runSampled>>[]>(runtimes.map(([name]) => [name, []]));
   for (let round = 0; round < 3; round++) {
     for (const [name, node] of runtimes) {
