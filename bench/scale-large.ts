@@ -85,7 +85,7 @@ export const LARGE_RUNS: [Kind, number, Format][] = [
 ];
 
 export function describeLarge(result: LargeResult): [string, string] {
-  const what = { short: 'short points', example: "the example's points", sentences: 'sentences in one paragraph' }[result.kind];
+  const what = { short: 'short points', example: "of the example's points", sentences: 'sentences in one paragraph' }[result.kind];
   const label = `${result.count.toLocaleString('en-US')} ${what} → ${result.format.toUpperCase()}${result.pages ? ` (${result.pages} pages)` : ''}`;
   if (result.error) return [label, `failed: ${result.error}`];
   const per = (result.cpuMs / result.count) * 1000;
