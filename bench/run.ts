@@ -196,6 +196,16 @@ function testRuntimes(): [string, string][] {
     .map((node) => [`Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim().slice(1)}`, node]);
 }
 
+/** This process's Node, then the tests' copies of other versions (one row per version). */
+function runtimesToMeasure(): [string, string][] {
+  const runtimes: [string, string][] = [[`Node ${process.versions.node}`, process.execPath]];
+  for (const runtime of testRuntimes()) if (!runtimes.some(([name]) => name === runtime[0])) runtimes.push(runtime);
+  return runtimes;
+}
+
+/** Node 22 and later keep V8's compile cache between runs of the command (src/cli/main.ts). */
+const hasCompileCache = (name: string) => Number(/^Node (\d+)/.exec(name)?.[1]) >= 22;
+
 if (wants('cold')) {
   const one = join(work, 'one.json');
   writeFileSync(one, JSON.stringify(example));
@@ -205,8 +215,8 @@ if (wants('cold')) {
   // Users run Node 22 and 24, where the command keeps V8's compile cache between runs (Node 20 has
   // none); the tests' copies of them are fetched if missing. The cache is filled by one untimed
   // run, as on a desk where the command has run before (LibreOffice's profile likewise).
-  const runtimes: [string, string][] = [[`Node ${process.versions.node}`, process.execPath], ...testRuntimes()];
-  for (const [, node] of runtimes.slice(1)) execFileSync(node, command, { cwd: work, stdio: 'ignore' });
+  const runtimes = runtimesToMeasure();
+  for (const [name, node] of runtimes) if (hasCompileCache(name)) execFileSync(node, command, { cwd: work, stdio: 'ignore' });
   const timedCommand = async (node: string) => {
     const run = await runSampled(node, command, work);
     if (run.code !== 0) throw new Error(`ket-luan render exited ${run.code}`);
@@ -220,7 +230,7 @@ if (wants('cold')) {
     theirs.push(libreOfficeToPdf(docxPath));
   }
   for (const [name] of runtimes) {
-    const cache = name === runtimes[0]?.[0] ? '' : ', with its compile cache';
+    const cache = hasCompileCache(name) ? ', with its compile cache' : '';
     row(`One document from a cold start, DOCX and PDF (\`ket-luan render x.json -f docx,pdf\`, a new process), ${name}${cache}, median of 7`, fmt(median(ours.get(name) ?? [])));
   }
   row('Cold LibreOffice converting the DOCX to PDF (`soffice --convert-to pdf`, a new process), median of 7', fmt(median(theirs)));
@@ -235,7 +245,7 @@ if (wants('batch')) {
   // on the machine the README names, outside the engines) and on the tests' Node 22 and 24, three
   // times each, interleaved: the machine's speed drifts by a quarter within minutes, and a run's
   // wall time with it.
-  const runtimes: [string, string][] = [[`Node ${process.versions.node}`, process.execPath], ...testRuntimes()];
+  const runtimes = runtimesToMeasure();
   const runs = new Map<string, Awaited<ReturnType<typeof runSampled>>[]>(runtimes.map(([name]) => [name, []]));
   for (let round = 0; round < 3; round++) {
     for (const [name, node] of runtimes) {
