@@ -180,31 +180,44 @@ if (wants('cold') || wants('batch')) {
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
 }
 
+interface Runtime {
+  /** "Node 22.23.5": one row per version. */
+  name: string;
+  executable: string;
+  /** Node 22.1 and later keep V8's compile cache between runs of the command (src/cli/main.ts). */
+  compileCache: boolean;
+}
+
+function runtimeAt(executable: string, version: string): Runtime {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return { name: `Node ${version}`, executable, compileCache: major > 22 || (major === 22 && minor >= 1) };
+}
+
+let measuredRuntimes: Runtime[] | undefined;
+
 /**
- * The tests' copies of the Node lines users run (the package's engines, fetched by
- * scripts/ensure-node-runtimes.mjs if missing), as [name with version, executable]; none offline.
+ * This process's Node, then the tests' copies of the Node lines the package declares
+ * (scripts/ensure-node-runtimes.mjs fetches them into .cache/node if missing; none offline).
  */
-function testRuntimes(): [string, string][] {
+function runtimesToMeasure(): Runtime[] {
+  if (measuredRuntimes) return measuredRuntimes;
   try {
     execFileSync(process.execPath, [join(root, 'scripts', 'ensure-node-runtimes.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
   } catch {
     // offline: only this process's Node is measured
   }
-  return ['22', '24']
-    .map((line) => join(root, '.cache', 'node', line, 'bin', 'node'))
-    .filter((node) => existsSync(node))
-    .map((node) => [`Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim().slice(1)}`, node]);
-}
-
-/** This process's Node, then the tests' copies of other versions (one row per version). */
-function runtimesToMeasure(): [string, string][] {
-  const runtimes: [string, string][] = [[`Node ${process.versions.node}`, process.execPath]];
-  for (const runtime of testRuntimes()) if (!runtimes.some(([name]) => name === runtime[0])) runtimes.push(runtime);
+  const runtimes = [runtimeAt(process.execPath, process.versions.node)];
+  const cache = join(root, '.cache', 'node');
+  const lines = existsSync(cache) ? readdirSync(cache).filter((line) => /^\d+$/.test(line)).sort((a, b) => Number(a) - Number(b)) : [];
+  for (const line of lines) {
+    const executable = join(cache, line, 'bin', 'node');
+    if (!existsSync(executable)) continue;
+    const runtime = runtimeAt(executable, execFileSync(executable, ['--version'], { encoding: 'utf8' }).trim().slice(1));
+    if (!runtimes.some(({ name }) => name === runtime.name)) runtimes.push(runtime);
+  }
+  measuredRuntimes = runtimes;
   return runtimes;
 }
-
-/** Node 22 and later keep V8's compile cache between runs of the command (src/cli/main.ts). */
-const hasCompileCache = (name: string) => Number(/^Node (\d+)/.exec(name)?.[1]) >= 22;
 
 if (wants('cold')) {
   const one = join(work, 'one.json');
@@ -216,25 +229,25 @@ if (wants('cold')) {
   // none); the tests' copies of them are fetched if missing. The cache is filled by one untimed
   // run, as on a desk where the command has run before (LibreOffice's profile likewise).
   const runtimes = runtimesToMeasure();
-  for (const [name, node] of runtimes) if (hasCompileCache(name)) execFileSync(node, command, { cwd: work, stdio: 'ignore' });
+  for (const runtime of runtimes) if (runtime.compileCache) execFileSync(runtime.executable, command, { cwd: work, stdio: 'ignore' });
   const timedCommand = async (node: string) => {
     const run = await runSampled(node, command, work);
     if (run.code !== 0) throw new Error(`ket-luan render exited ${run.code}`);
     return run.ms;
   };
   // Interleaved, so a change in the machine's load falls on all alike.
-  const ours = new Map<string, number[]>(runtimes.map(([name]) => [name, []]));
+  const ours = runtimes.map(() => [] as number[]);
   const theirs: number[] = [];
   for (let i = 0; i < 7; i++) {
-    for (const [name, node] of runtimes) ours.get(name)?.push(await timedCommand(node));
+    for (const [index, runtime] of runtimes.entries()) ours[index]?.push(await timedCommand(runtime.executable));
     theirs.push(libreOfficeToPdf(docxPath));
   }
-  for (const [name] of runtimes) {
-    const cache = hasCompileCache(name) ? ', with its compile cache' : '';
-    row(`One document from a cold start, DOCX and PDF (\`ket-luan render x.json -f docx,pdf\`, a new process), ${name}${cache}, median of 7`, fmt(median(ours.get(name) ?? [])));
+  for (const [index, { name, compileCache }] of runtimes.entries()) {
+    const cache = compileCache ? ', with its compile cache' : '';
+    row(`One document from a cold start, DOCX and PDF (\`ket-luan render x.json -f docx,pdf\`, a new process), ${name}${cache}, median of 7`, fmt(median(ours[index] ?? [])));
   }
   row('Cold LibreOffice converting the DOCX to PDF (`soffice --convert-to pdf`, a new process), median of 7', fmt(median(theirs)));
-  for (const [name] of runtimes) row(`Cold command against cold LibreOffice, ${name}`, ratio(median(theirs), median(ours.get(name) ?? [])), '≥ 3×');
+  for (const [index, { name }] of runtimes.entries()) row(`Cold command against cold LibreOffice, ${name}`, ratio(median(theirs), median(ours[index] ?? [])), '≥ 3×');
 }
 
 if (wants('batch')) {
@@ -246,17 +259,17 @@ if (wants('batch')) {
   // times each, interleaved: the machine's speed drifts by a quarter within minutes, and a run's
   // wall time with it.
   const runtimes = runtimesToMeasure();
-  const runs = new Map<string, Awaited<ReturnType<typeof runSampled>>[]>(runtimes.map(([name]) => [name, []]));
+  const runs = runtimes.map(() => [] as Awaited<ReturnType<typeof runSampled>>[]);
   for (let round = 0; round < 3; round++) {
-    for (const [name, node] of runtimes) {
+    for (const [index, runtime] of runtimes.entries()) {
       rmSync(join(work, 'batch-out'), { recursive: true, force: true });
-      const result = await runSampled(node, [cli, 'render', inputs, '-f', 'docx,pdf', '-o', join(work, 'batch-out'), '--quiet'], work);
+      const result = await runSampled(runtime.executable, [cli, 'render', inputs, '-f', 'docx,pdf', '-o', join(work, 'batch-out'), '--quiet'], work);
       if (result.code !== 0) throw new Error(`batch render exited ${result.code}`);
-      runs.get(name)?.push(result);
+      runs[index]?.push(result);
     }
   }
-  for (const [name] of runtimes) {
-    const results = (runs.get(name) ?? []).sort((a, b) => a.ms - b.ms);
+  for (const [index, { name }] of runtimes.entries()) {
+    const results = (runs[index] ?? []).sort((a, b) => a.ms - b.ms);
     const middle = results[1] as (typeof results)[number];
     const walls = results.map((result) => (result.ms / 1000).toFixed(1)).join(' / ');
     row(`${batchSize} varied documents, DOCX and PDF, through \`ket-luan render\`, ${name}: wall, median of 3 (${walls} s)`, fmt(middle.ms), '≤ 12 s');
